@@ -1,0 +1,24 @@
+# specgen: the two commands that matter are `make generate` and `make test`.
+GO     ?= go
+CORPUS ?= ../shared/corpus
+CONFIG ?= spec/specgen.json
+
+.PHONY: generate check test fmt bench corpus
+
+## generate: regenerate gen/ from spec/ (writes only changed files)
+generate:
+	$(GO) run ./cmd/specgen generate -config $(CONFIG)
+
+## check: fail if gen/ has drifted from spec/ (writes nothing, prints a diff)
+check:
+	$(GO) run ./cmd/specgen check -config $(CONFIG)
+
+## test: gofmt, go vet and every test
+test:
+	@out=$$(gofmt -l cmd generator gen templates); if [ -n "$$out" ]; then echo "gofmt -l:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## fmt: gofmt the hand-written code
+fmt:
+	gofmt -w cmd generator templates gen/doc.go

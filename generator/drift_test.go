@@ -1,0 +1,90 @@
+package generator_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/specgen-dev/specgen/generator"
+)
+
+// projectConfig is the generator config of the project's own spec/ and gen/.
+func projectConfig(t testing.TB) generator.Config {
+	t.Helper()
+	data, err := os.ReadFile("../spec/specgen.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, err := generator.ParseOptions(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return generator.Config{FS: os.DirFS("../spec"), SpecDir: "spec", Options: opts}
+}
+
+// TestGenUpToDate regenerates gen/ in memory and fails on any difference from the committed
+// files, including generated files the spec no longer produces.
+func TestGenUpToDate(t *testing.T) {
+	files, err := generator.Generate(projectConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range sortedKeys(files) {
+		got, err := os.ReadFile(filepath.Join("../gen", filepath.FromSlash(p)))
+		if err != nil {
+			t.Errorf("gen/%s: %v (run make generate)", p, err)
+			continue
+		}
+		if !bytes.Equal(got, files[p]) {
+			t.Errorf("gen/%s differs from what spec/ generates (run make generate)", p)
+		}
+	}
+	err = filepath.WalkDir("../gen", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_gen.go") {
+			return err
+		}
+		rel, _ := filepath.Rel("../gen", p)
+		if _, ok := files[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("gen/%s is stale: spec/ no longer generates it (run make generate)", filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeterministic generates the project twice under different GOMAXPROCS and requires
+// byte-identical output; the first line of every file must be the generated-code header.
+func TestDeterministic(t *testing.T) {
+	cfg := projectConfig(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var runs []map[string][]byte
+	for _, procs := range []int{1, 2, 1, 2} {
+		runtime.GOMAXPROCS(procs)
+		files, err := generator.Generate(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, files)
+	}
+	for i, files := range runs[1:] {
+		if len(files) != len(runs[0]) {
+			t.Fatalf("run %d made %d files, run 0 made %d", i+1, len(files), len(runs[0]))
+		}
+		for p, data := range runs[0] {
+			if !bytes.Equal(data, files[p]) {
+				t.Errorf("run %d: %s differs from run 0", i+1, p)
+			}
+		}
+	}
+	for p, data := range runs[0] {
+		if !bytes.HasPrefix(data, []byte(generator.Header+"\n")) {
+			t.Errorf("%s does not start with %q", p, generator.Header)
+		}
+	}
+}

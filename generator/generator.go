@@ -1,0 +1,138 @@
+// Package generator turns an OpenAPI spec into the files of a Go SDK. Generate is pure: it
+// reads the spec through an fs.FS and returns the files; writing them is the caller's job.
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/specgen-dev/specgen/generator/emit"
+	"github.com/specgen-dev/specgen/generator/ir"
+	"github.com/specgen-dev/specgen/generator/load"
+)
+
+// Header is the first line of every generated file.
+const Header = emit.Header
+
+// Config is what one generation needs.
+type Config struct {
+	// FS is the spec folder. Nothing outside it is read.
+	FS fs.FS
+	// SpecDir is the spec folder's path relative to the repository, used in positions and
+	// file headers ("spec").
+	SpecDir string
+	// Options are the settings of the config file.
+	Options
+}
+
+// Options are the settings a config file holds. The JSON names are the config file's keys.
+type Options struct {
+	// Spec is the root spec file, relative to the config file's folder.
+	Spec string `json:"spec"`
+	// Output is the output folder, relative to the config file's folder.
+	Output string `json:"output"`
+	// Module is the Go import path of the output folder.
+	Module string `json:"module"`
+	// Package is the package path, relative to Output, of the client and of the schemas the
+	// root file defines.
+	Package string `json:"package"`
+	// PackagePerFile makes each spec file its own Go package, at the file's path without its
+	// extension; otherwise every type goes into Package.
+	PackagePerFile bool `json:"packagePerFile"`
+	// OmitEmpty is "all" (every field is omitempty) or "optional" (the default: required
+	// fields are always sent).
+	OmitEmpty string `json:"omitEmpty"`
+	// EnumStyle is the default enum style: "typed" (default) or "string".
+	EnumStyle string `json:"enumStyle"`
+	// OpenEnums makes enums accept unlisted values unless a schema says x-go-enum-open: false.
+	OpenEnums bool `json:"openEnums"`
+	// Initialisms are extra spellings for the namer: "SSO", or mixed case like "OAuth".
+	Initialisms []string `json:"initialisms"`
+}
+
+// ParseOptions reads a config file's JSON, rejecting unknown keys and bad values.
+func ParseOptions(data []byte) (Options, error) {
+	var o Options
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&o); err != nil {
+		return o, err
+	}
+	if o.Spec == "" {
+		o.Spec = "openapi.yaml"
+	}
+	if o.Output == "" {
+		return o, fmt.Errorf(`"output" is required`)
+	}
+	if o.Module == "" {
+		return o, fmt.Errorf(`"module" is required`)
+	}
+	return o, o.check()
+}
+
+func (o Options) check() error {
+	switch o.OmitEmpty {
+	case "", "all", "optional":
+	default:
+		return fmt.Errorf(`"omitEmpty" must be "all" or "optional", not %q`, o.OmitEmpty)
+	}
+	switch o.EnumStyle {
+	case "", "typed", "string":
+	default:
+		return fmt.Errorf(`"enumStyle" must be "typed" or "string", not %q`, o.EnumStyle)
+	}
+	return nil
+}
+
+// Result is a generation's output.
+type Result struct {
+	// Files maps paths relative to the output folder to their content.
+	Files map[string][]byte
+	// Warnings are problems that did not stop generation.
+	Warnings []ir.Diagnostic
+}
+
+// Generate reads the spec and returns every generated file, keyed by its path relative to
+// the output folder.
+func Generate(cfg Config) (map[string][]byte, error) {
+	res, err := Run(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return res.Files, nil
+}
+
+// Run is Generate with the warnings.
+func Run(cfg Config) (*Result, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	prog, err := load.Load(load.Options{
+		FS:             cfg.FS,
+		Root:           path.Clean(cfg.Spec),
+		DisplayDir:     cfg.SpecDir,
+		Module:         cfg.Module,
+		Package:        strings.Trim(cfg.Package, "/"),
+		PackagePerFile: cfg.PackagePerFile,
+		OmitEmpty:      cfg.OmitEmpty,
+		EnumStyle:      cfg.EnumStyle,
+		OpenEnums:      cfg.OpenEnums,
+		Initialisms:    cfg.Initialisms,
+	})
+	if err != nil {
+		return nil, err
+	}
+	files, err := emit.Program(prog)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(files))
+	for _, f := range files {
+		out[f.Path] = f.Content
+	}
+	return &Result{Files: out, Warnings: prog.Warnings}, nil
+}

@@ -1,0 +1,143 @@
+package generator_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/specgen-dev/specgen/generator"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// A golden case is a txtar archive: spec files under spec/ (the config is spec/specgen.json,
+// or a default one), and either the expected output files under out/ or, for a spec that
+// must fail, the expected error text in the file "error".
+func TestGolden(t *testing.T) {
+	cases, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no golden cases")
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			runGolden(t, file)
+		})
+	}
+}
+
+// goldenConfig is the config of a case without spec/specgen.json.
+const goldenConfig = `{"output": "out", "module": "example.com/out", "package": "api", "packagePerFile": true}`
+
+func runGolden(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := goldenCase(ar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, genErr := generator.Generate(cfg)
+
+	want := map[string][]byte{}
+	var wantErr string
+	hasErr := false
+	for _, f := range ar.Files {
+		switch {
+		case strings.HasPrefix(f.Name, "out/"):
+			want[strings.TrimPrefix(f.Name, "out/")] = f.Data
+		case f.Name == "error":
+			wantErr, hasErr = strings.TrimSpace(string(f.Data)), true
+		}
+	}
+
+	if *update {
+		var kept []txtar.File
+		for _, f := range ar.Files {
+			if strings.HasPrefix(f.Name, "spec/") {
+				kept = append(kept, f)
+			}
+		}
+		if genErr != nil {
+			kept = append(kept, txtar.File{Name: "error", Data: []byte(genErr.Error() + "\n")})
+		} else {
+			for _, p := range sortedKeys(files) {
+				kept = append(kept, txtar.File{Name: "out/" + p, Data: files[p]})
+			}
+		}
+		ar.Files = kept
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+
+	if hasErr {
+		if genErr == nil {
+			t.Fatalf("generation succeeded; want error:\n%s", wantErr)
+		}
+		if got := strings.TrimSpace(genErr.Error()); got != wantErr {
+			t.Fatalf("error:\n%s\nwant:\n%s", got, wantErr)
+		}
+		return
+	}
+	if genErr != nil {
+		t.Fatalf("generation failed: %v", genErr)
+	}
+	for _, p := range sortedKeys(want) {
+		got, ok := files[p]
+		if !ok {
+			t.Errorf("%s: not generated", p)
+			continue
+		}
+		if !bytes.Equal(got, want[p]) {
+			t.Errorf("%s differs from the golden file (go test ./generator/... -update rewrites it):\n%s", p, got)
+		}
+	}
+	for _, p := range sortedKeys(files) {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: generated but not in the golden file", p)
+		}
+	}
+}
+
+// goldenCase builds the generator config of an archive: its spec/ files as the spec folder.
+func goldenCase(ar *txtar.Archive) (generator.Config, error) {
+	fsys := fstest.MapFS{}
+	config := []byte(goldenConfig)
+	for _, f := range ar.Files {
+		name, ok := strings.CutPrefix(f.Name, "spec/")
+		if !ok {
+			continue
+		}
+		if name == "specgen.json" {
+			config = f.Data
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: f.Data}
+	}
+	opts, err := generator.ParseOptions(config)
+	if err != nil {
+		return generator.Config{}, err
+	}
+	return generator.Config{FS: fsys, SpecDir: "spec", Options: opts}, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,253 @@
+// Package ir is the generator's intermediate representation: what the generated Go code
+// contains, decided once, with no trace of the OpenAPI library that read the spec or the
+// code-generation library that writes the output. Every Go identifier here is final.
+package ir
+
+import "fmt"
+
+// Program is everything one generation produces, in a fixed order.
+type Program struct {
+	// Module is the import path of the output directory.
+	Module string
+	// Packages are sorted by Path.
+	Packages []*Package
+	// Client describes the API client and server package, or is nil when the spec has no
+	// operations.
+	Client *Client
+	// Warnings are problems that did not stop generation, in the order found.
+	Warnings []Diagnostic
+}
+
+// Package is one Go package of output.
+type Package struct {
+	// Path is the package's directory relative to the output directory ("b2b/organizations").
+	Path string
+	// Name is the Go package name.
+	Name string
+	// Types keep spec order: by source file, then line.
+	Types []*Type
+	// Operations keep spec order.
+	Operations []*Operation
+	// Enums are the untyped (string-style) enum constant sets, in spec order.
+	Enums []*EnumDef
+	// Sources are the repo-relative spec files this package's code comes from, sorted.
+	Sources []string
+}
+
+// ImportPath is the package's full import path under module.
+func (p *Package) ImportPath(module string) string {
+	if p.Path == "" {
+		return module
+	}
+	return module + "/" + p.Path
+}
+
+// TypeKind tells what a named type is.
+type TypeKind int
+
+const (
+	// Struct is a struct type with fields.
+	Struct TypeKind = iota
+	// Enum is a named scalar type with constants (typed enum style).
+	Enum
+	// Alias is a named type over another type expression (a named array or map schema).
+	Alias
+)
+
+// Type is a named Go type.
+type Type struct {
+	Name    string
+	Package *Package
+	Kind    TypeKind
+	Doc     string
+	Pos     Pos
+	Fields  []*Field // Struct
+	// Underlying is the type expression of an Enum or Alias.
+	Underlying *TypeRef
+	// Enum holds the constants of an Enum, or of an untyped string-style enum field.
+	Enum *EnumDef
+	// Rules constrain the value of an Enum or Alias type itself.
+	Rules *Rules
+}
+
+// Field is one struct field.
+type Field struct {
+	Name      string
+	JSONName  string
+	Doc       string
+	Type      *TypeRef
+	Required  bool
+	OmitEmpty bool
+	Pos       Pos
+	// Rules constrain the field's value; nil when there are none.
+	Rules *Rules
+}
+
+// RefKind tells what a TypeRef is.
+type RefKind int
+
+const (
+	// Builtin is a predeclared type: string, bool, int32, int64, int, float32, float64.
+	Builtin RefKind = iota
+	// Named refers to a generated Type.
+	Named
+	// Pointer is *Elem.
+	Pointer
+	// Slice is []Elem.
+	Slice
+	// Map is map[string]Elem.
+	Map
+	// Time is time.Time.
+	Time
+	// Any is the empty interface, written any.
+	Any
+	// RawJSON is encoding/json.RawMessage, for values no Go type describes.
+	RawJSON
+)
+
+// TypeRef is a Go type expression.
+type TypeRef struct {
+	Kind    RefKind
+	Builtin string
+	Named   *Type
+	Elem    *TypeRef
+	// Rules constrain the elements of a Slice or the values of a Map.
+	Rules *Rules
+}
+
+// EnumDef is the set of accepted values of an enum and the constants that name them.
+type EnumDef struct {
+	// Name is the type's or the field's Go name ("CreateParamsMFAPolicy"), for the doc comment.
+	Name string
+	// Typed enums declare a named type; untyped ones declare untyped constants.
+	Typed bool
+	// Open enums accept values outside the list.
+	Open   bool
+	Values []EnumValue
+}
+
+// EnumValue is one accepted enum value and its constant.
+type EnumValue struct {
+	ConstName string
+	// Value is a string, an int64 or a float64.
+	Value any
+}
+
+// Rules are the validation constraints the spec states for one value.
+type Rules struct {
+	Required bool
+
+	Enum  *EnumDef
+	Const any
+
+	Min, Max      *float64
+	ExclusiveMin  bool
+	ExclusiveMax  bool
+	MultipleOf    *float64
+	MinLength     uint64
+	MaxLength     *uint64
+	Pattern       string
+	Format        string
+	MinItems      uint64
+	MaxItems      *uint64
+	UniqueItems   bool
+	MinProperties uint64
+	MaxProperties *uint64
+	PropertyNames *Rules
+}
+
+// Empty reports whether r constrains nothing.
+func (r *Rules) Empty() bool {
+	if r == nil {
+		return true
+	}
+	return !r.Required && r.Enum == nil && r.Const == nil && r.Min == nil && r.Max == nil &&
+		r.MultipleOf == nil && r.MinLength == 0 && r.MaxLength == nil && r.Pattern == "" &&
+		r.Format == "" && r.MinItems == 0 && r.MaxItems == nil && !r.UniqueItems &&
+		r.MinProperties == 0 && r.MaxProperties == nil && r.PropertyNames.Empty()
+}
+
+// Client describes the generated API client and server.
+type Client struct {
+	Package *Package
+	// Resources group operations by their package, sorted by Path.
+	Resources []*Resource
+	// Auth is the authentication the API takes.
+	BasicAuth bool
+	// ErrorType is the spec's error schema, or nil.
+	ErrorType *Type
+}
+
+// Resource is the client and server surface of one package's operations.
+type Resource struct {
+	// Path is the chain of Go field names from the root client ("Discovery", "Organizations").
+	Path []string
+	// Name is the concatenated path ("DiscoveryOrganizations").
+	Name    string
+	Package *Package
+}
+
+// Operation is one HTTP operation.
+type Operation struct {
+	Name   string
+	Doc    string
+	Method string
+	Path   string
+	Pos    Pos
+	// Params holds every input: path, query, header and cookie parameters, and the body.
+	Params *Type
+	// Parameters are the non-body inputs, in spec order, each a field of Params.
+	Parameters []*Parameter
+	// Body is the request body's media type, "" when there is none.
+	Body string
+	// BodyField is the Params field that holds the body when the body is not an object whose
+	// properties are Params' own fields; nil otherwise.
+	BodyField *Field
+	// Response is the success response's type, nil when it has no body.
+	Response *TypeRef
+	// ResponseMedia is the success response's media type.
+	ResponseMedia string
+	// SuccessCode is the documented success status, 0 for any 2xx.
+	SuccessCode int
+}
+
+// ParamIn is where a parameter travels.
+type ParamIn string
+
+// Parameter locations.
+const (
+	InPath   ParamIn = "path"
+	InQuery  ParamIn = "query"
+	InHeader ParamIn = "header"
+	InCookie ParamIn = "cookie"
+)
+
+// Parameter is a non-body operation input, mapped to a field of the operation's Params.
+type Parameter struct {
+	Name    string
+	In      ParamIn
+	Field   *Field
+	Explode bool
+	Style   string
+}
+
+// Pos is a position in a spec file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	if p.File == "" {
+		return "?"
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Diagnostic is a message tied to a spec position.
+type Diagnostic struct {
+	Pos Pos
+	Msg string
+}
+
+func (d Diagnostic) Error() string { return d.Pos.String() + ": " + d.Msg }

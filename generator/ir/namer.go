@@ -1,0 +1,216 @@
+package ir
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/iancoleman/strcase"
+)
+
+// DefaultInitialisms are the words written in a fixed spelling rather than capitalized:
+// golint's list plus the ones web APIs use most.
+var DefaultInitialisms = []string{
+	"ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID",
+	"IP", "JSON", "JWT", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP",
+	"TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF",
+	"XSS",
+}
+
+// Namer turns spec names (JSON property names, component keys, enum values, operation IDs)
+// into Go identifiers. It is regular: the same words always give the same name; irregular
+// names come from explicit overrides in the spec, never from special cases here.
+type Namer struct {
+	// spell maps a lower-case word to its spelling.
+	spell map[string]string
+	// mixed are spellings with lower-case letters ("OAuth"), recognized inside CamelCase
+	// input before it is split, longest first.
+	mixed []string
+}
+
+// NewNamer returns a namer with DefaultInitialisms plus extra spellings. An extra entry may
+// be an all-caps initialism ("SSO") or a mixed-case word ("OAuth", "WebAuthn").
+func NewNamer(extra []string) *Namer {
+	n := &Namer{spell: map[string]string{}}
+	for _, list := range [][]string{DefaultInitialisms, extra} {
+		for _, w := range list {
+			n.spell[strings.ToLower(w)] = w
+			if strings.ToUpper(w) != w {
+				n.mixed = append(n.mixed, w)
+			}
+		}
+	}
+	// Longest first, so "WebAuthn" wins over a shorter spelling it contains.
+	for i := 1; i < len(n.mixed); i++ {
+		for j := i; j > 0 && len(n.mixed[j]) > len(n.mixed[j-1]); j-- {
+			n.mixed[j], n.mixed[j-1] = n.mixed[j-1], n.mixed[j]
+		}
+	}
+	return n
+}
+
+// Words splits s into lower-case words: on any character that is not a letter or digit, and
+// on lower-to-upper case changes; digits stay with the word before them ("auth0", "v1").
+func (n *Namer) Words(s string) []string {
+	for _, m := range n.mixed {
+		s = strings.ReplaceAll(s, m, "_"+strings.ToLower(m)+"_")
+	}
+	var words []string
+	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		for _, w := range strings.Split(strcase.ToSnake(chunk), "_") {
+			if w == "" {
+				continue
+			}
+			if len(words) > 0 && isDigits(w) && !isDigits(words[len(words)-1]) {
+				words[len(words)-1] += w
+				continue
+			}
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Exported returns the exported Go identifier for s. It is always a valid identifier: input
+// with no letters or digits spells its symbols ("+1" gives "Plus1"), a leading digit gets an
+// "N" prefix ("2fa" gives "N2fa"), and empty input gives "Empty".
+func (n *Namer) Exported(s string) string {
+	var b strings.Builder
+	for _, w := range n.Words(spellSymbols(s)) {
+		if sp, ok := n.spell[w]; ok {
+			b.WriteString(sp)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(w[size:])
+	}
+	name := b.String()
+	if name == "" {
+		return "Empty"
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
+		name = "N" + name
+	}
+	return name
+}
+
+// Unexported returns the unexported Go identifier for s, never a Go keyword or predeclared
+// identifier.
+func (n *Namer) Unexported(s string) string {
+	words := n.Words(spellSymbols(s))
+	if len(words) == 0 {
+		return "empty"
+	}
+	first := words[0]
+	if r, _ := utf8.DecodeRuneInString(first); !unicode.IsLetter(r) {
+		first = "n" + first
+	}
+	rest := n.Exported(strings.Join(words[1:], "_"))
+	if len(words) == 1 {
+		rest = ""
+	}
+	name := first + rest
+	if token.IsKeyword(name) || predeclared[name] {
+		name += "_"
+	}
+	return name
+}
+
+// spellSymbols replaces input made only of symbols with the symbols' names, so that "+1" and
+// "-1" and "" do not all collapse to one identifier.
+func spellSymbols(s string) string {
+	hasAlnum := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			hasAlnum = true
+			break
+		}
+	}
+	if hasAlnum && !strings.ContainsAny(s[:1], "+-") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if name, ok := symbolNames[r]; ok {
+			b.WriteString(" " + name + " ")
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		} else if !unicode.IsSpace(r) && r != '_' {
+			b.WriteString(" U" + strconv.FormatInt(int64(r), 16) + " ")
+		} else {
+			b.WriteRune(' ')
+		}
+	}
+	return b.String()
+}
+
+var symbolNames = map[rune]string{
+	'+': "plus", '-': "minus", '*': "star", '/': "slash", '.': "dot", '=': "equals",
+	'<': "less", '>': "greater", '!': "not", '@': "at", '#': "hash", '$': "dollar",
+	'%': "percent", '&': "and", '|': "or", '~': "tilde", '?': "question", ':': "colon",
+	'^': "caret",
+}
+
+// predeclared are Go's predeclared identifiers, which generated code must not shadow.
+var predeclared = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true,
+	"close": true, "comparable": true, "complex": true, "complex64": true, "complex128": true,
+	"copy": true, "delete": true, "error": true, "false": true, "float32": true,
+	"float64": true, "imag": true, "int": true, "int8": true, "int16": true, "int32": true,
+	"int64": true, "iota": true, "len": true, "make": true, "max": true, "min": true,
+	"new": true, "nil": true, "panic": true, "print": true, "println": true, "real": true,
+	"recover": true, "rune": true, "string": true, "true": true, "uint": true, "uint8": true,
+	"uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// Scope hands out unique names within one Go scope (a package, a struct's fields).
+type Scope struct {
+	taken map[string]bool
+}
+
+// NewScope returns an empty scope; reserved names are taken from the start.
+func NewScope(reserved ...string) *Scope {
+	s := &Scope{taken: map[string]bool{}}
+	for _, r := range reserved {
+		s.taken[r] = true
+	}
+	return s
+}
+
+// Taken reports whether name is in use.
+func (s *Scope) Taken(name string) bool { return s.taken[name] }
+
+// Claim takes name, which must be free, and reports whether it was.
+func (s *Scope) Claim(name string) bool {
+	if s.taken[name] {
+		return false
+	}
+	s.taken[name] = true
+	return true
+}
+
+// Unique takes and returns name, or the first of name2, name3, ... that is free.
+func (s *Scope) Unique(name string) string {
+	if s.Claim(name) {
+		return name
+	}
+	for i := 2; ; i++ {
+		if c := name + strconv.Itoa(i); s.Claim(c) {
+			return c
+		}
+	}
+}

@@ -1,0 +1,213 @@
+// Package load reads an OpenAPI 3.0/3.1 spec with kin-openapi and turns it into the
+// generator's IR. It is the only package that knows kin-openapi.
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// Options say what to read and how to map it to Go.
+type Options struct {
+	// FS holds the spec folder; no file outside it is ever read.
+	FS fs.FS
+	// Root is the root spec file's path inside FS.
+	Root string
+	// DisplayDir is prefixed to file names in positions and headers: the spec folder's path
+	// relative to the repository ("spec").
+	DisplayDir string
+	// Module is the import path of the output directory.
+	Module string
+	// Package is the package path (relative to the output directory) of schemas defined in
+	// the root file and of the API client.
+	Package string
+	// PackagePerFile maps each spec file to its own Go package, named by the file's path
+	// without extension. Without it, everything goes into Package.
+	PackagePerFile bool
+	// OmitEmpty says which fields get omitempty: "all" or "optional" (the default).
+	OmitEmpty string
+	// EnumStyle is the default enum style: "typed" (the default) or "string".
+	EnumStyle string
+	// OpenEnums makes enums accept values outside their list unless a schema says otherwise.
+	OpenEnums bool
+	// Initialisms are spellings added to the namer's table.
+	Initialisms []string
+}
+
+// Error is a spec error tied to a position; Load returns it, or an errors.Join of several.
+type Error = ir.Diagnostic
+
+// Load reads the spec and builds the IR. Errors carry the spec file, line and column.
+func Load(opts Options) (*ir.Program, error) {
+	doc, err := read(opts)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(opts, doc)
+	return b.build()
+}
+
+func read(opts Options) (*openapi3.T, error) {
+	data, err := fs.ReadFile(opts.FS, opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayPath(opts, opts.Root), unwrapPathError(err))
+	}
+	if err := checkVersion(opts, data); err != nil {
+		return nil, err
+	}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = true
+	loader.Context = context.Background()
+	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+		if u.Scheme != "" || u.Host != "" {
+			return nil, fmt.Errorf("$ref to %s: only files inside the spec folder are read", u.Redacted())
+		}
+		p := path.Clean(strings.TrimPrefix(u.Path, "/"))
+		if !fs.ValidPath(p) {
+			return nil, fmt.Errorf("$ref to %s leaves the spec folder", u.Path)
+		}
+		b, err := fs.ReadFile(opts.FS, p)
+		if err != nil {
+			return nil, unwrapPathError(err)
+		}
+		return b, nil
+	}
+	doc, err := loader.LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
+	if err != nil {
+		return nil, positionLoadError(opts, err)
+	}
+	return doc, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// checkVersion rejects what kin-openapi's OpenAPI 3 loader would misread.
+func checkVersion(opts Options, data []byte) error {
+	if m := swaggerRe.FindIndex(data); m != nil {
+		line := 1 + strings.Count(string(data[:m[0]]), "\n")
+		return ir.Diagnostic{
+			Pos: ir.Pos{File: displayPath(opts, opts.Root), Line: line, Col: 1},
+			Msg: "this is a Swagger 2.0 spec; specgen reads OpenAPI 3.0 and 3.1 (convert it first, for example with swagger2openapi)",
+		}
+	}
+	return nil
+}
+
+var swaggerRe = regexp.MustCompile(`(?m)^\s*"?swagger"?\s*:\s*["']?2`)
+
+func displayPath(opts Options, file string) string {
+	file = strings.TrimPrefix(file, "/")
+	if opts.DisplayDir == "" || opts.DisplayDir == "." {
+		return file
+	}
+	return path.Join(opts.DisplayDir, file)
+}
+
+var (
+	yamlLineRe = regexp.MustCompile(`(?:yaml: |\[)line (\d+)(?::(\d+))?`)
+	quotedRe   = regexp.MustCompile(`"([^"]{3,})"`)
+	jsonOffRe  = regexp.MustCompile(`offset (\d+)`)
+)
+
+// positionLoadError gives a kin-openapi load error the file:line:col it is about.
+// kin-openapi reports YAML syntax errors with a line and unresolved references by their
+// text; the reference is then found in the spec files.
+func positionLoadError(opts Options, err error) error {
+	msg := err.Error()
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		col := 1
+		if m[2] != "" {
+			col, _ = strconv.Atoi(m[2])
+		}
+		file := opts.Root
+		if f := fileInMessage(opts, msg); f != "" {
+			file = f
+		}
+		return ir.Diagnostic{Pos: ir.Pos{File: displayPath(opts, file), Line: line, Col: col}, Msg: cleanMessage(msg)}
+	}
+	if m := jsonOffRe.FindStringSubmatch(msg); m != nil {
+		off, _ := strconv.Atoi(m[1])
+		if data, rerr := fs.ReadFile(opts.FS, opts.Root); rerr == nil && off <= len(data) {
+			line := 1 + strings.Count(string(data[:off]), "\n")
+			col := off - strings.LastIndex(string(data[:off]), "\n")
+			return ir.Diagnostic{Pos: ir.Pos{File: displayPath(opts, opts.Root), Line: line, Col: col}, Msg: cleanMessage(msg)}
+		}
+	}
+	// Unresolved references are reported by their text: find the longest quoted piece of the
+	// message in the spec files.
+	quoted := quotedRe.FindAllStringSubmatch(msg, -1)
+	slices.SortStableFunc(quoted, func(a, b []string) int { return len(b[1]) - len(a[1]) })
+	for _, q := range quoted {
+		if pos, ok := findText(opts, q[1]); ok {
+			return ir.Diagnostic{Pos: pos, Msg: cleanMessage(msg)}
+		}
+	}
+	return ir.Diagnostic{Pos: ir.Pos{File: displayPath(opts, opts.Root), Line: 1, Col: 1}, Msg: cleanMessage(msg)}
+}
+
+func cleanMessage(msg string) string {
+	return strings.TrimSpace(strings.ReplaceAll(msg, "\n", " "))
+}
+
+func fileInMessage(opts Options, msg string) string {
+	var found string
+	_ = fs.WalkDir(opts.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && found == "" && p != opts.Root && strings.Contains(msg, p) {
+			found = p
+		}
+		return nil
+	})
+	return found
+}
+
+// findText finds where text is written in the spec files: the root first, then the others
+// in lexical order.
+func findText(opts Options, text string) (ir.Pos, bool) {
+	files := []string{opts.Root}
+	_ = fs.WalkDir(opts.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && p != opts.Root && isSpecFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	for _, f := range files {
+		data, err := fs.ReadFile(opts.FS, f)
+		if err != nil {
+			continue
+		}
+		if i := strings.Index(string(data), text); i >= 0 {
+			line := 1 + strings.Count(string(data[:i]), "\n")
+			col := i - strings.LastIndex(string(data[:i]), "\n")
+			return ir.Pos{File: displayPath(opts, f), Line: line, Col: col}, true
+		}
+	}
+	return ir.Pos{}, false
+}
+
+func isSpecFile(p string) bool {
+	switch path.Ext(p) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}

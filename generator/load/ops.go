@@ -1,0 +1,373 @@
+package load
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// operation builds one operation: its Params and Response types and its parameters.
+func (b *builder) operation(o opRef) {
+	op := o.op
+	b.checkExtensions(op.Extensions, op.Origin)
+	pkgPath := b.packageOf(op.Origin, op.Extensions)
+	st := b.pkg(pkgPath)
+	b.source(st, op.Origin)
+	pos := b.pos(op.Origin)
+
+	name, explicit := b.stringExt(op.Extensions, "x-go-name", op.Origin)
+	switch {
+	case explicit:
+	case op.OperationID != "":
+		name = b.namer.Exported(op.OperationID)
+	default:
+		name = b.namer.Exported(strings.ToLower(o.method) + " " + o.path)
+	}
+	if !st.ops.Claim(name) {
+		if explicit {
+			b.fail(b.fieldPos(op.Origin, "x-go-name"), "x-go-name %s: another operation in package %s has that name", name, pkgPath)
+			return
+		}
+		name = st.ops.Unique(name)
+	}
+	doc := op.Description
+	if doc == "" {
+		doc = op.Summary
+	}
+	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Path: o.path, Pos: pos}
+	what := b.resourceName(pkgPath) + "." + name
+
+	params := &ir.Type{
+		Name:    st.scope.Unique(name + "Params"),
+		Package: st.pkg,
+		Kind:    ir.Struct,
+		Doc:     "Request type for `" + what + "`.",
+		Pos:     pos,
+	}
+	st.pkg.Types = append(st.pkg.Types, params)
+	res.Params = params
+	names := fieldNames{scope: ir.NewScope("Validate"), explicit: map[string]bool{}}
+
+	for _, p := range b.parameters(o) {
+		param := b.parameter(params, &names, p)
+		if param != nil {
+			res.Parameters = append(res.Parameters, param)
+			params.Fields = append(params.Fields, param.Field)
+		}
+	}
+	b.requestBody(res, &names, op)
+	b.response(res, op, st.pkg)
+	st.pkg.Operations = append(st.pkg.Operations, res)
+}
+
+// resourceName is how docs name the group of a package's operations ("Organizations").
+func (b *builder) resourceName(pkgPath string) string {
+	if pkgPath == b.opts.Package {
+		return "Client"
+	}
+	return b.namer.Exported(path.Base(pkgPath))
+}
+
+// parameters merges path-level and operation-level parameters; the operation's win.
+func (b *builder) parameters(o opRef) []*openapi3.Parameter {
+	var out []*openapi3.Parameter
+	index := map[string]int{}
+	for _, list := range []openapi3.Parameters{o.item.Parameters, o.op.Parameters} {
+		for _, pr := range list {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			p := pr.Value
+			key := p.In + "\x00" + p.Name
+			if i, ok := index[key]; ok {
+				out[i] = p
+				continue
+			}
+			index[key] = len(out)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Parameter) *ir.Parameter {
+	b.checkExtensions(p.Extensions, p.Origin)
+	in := ir.ParamIn(p.In)
+	switch in {
+	case ir.InPath, ir.InQuery, ir.InHeader, ir.InCookie:
+	default:
+		b.fail(b.fieldPos(p.Origin, "in"), "parameter %q: unknown location %q", p.Name, p.In)
+		return nil
+	}
+	name, explicit := b.stringExt(p.Extensions, "x-go-name", p.Origin)
+	if !explicit {
+		name = b.namer.Exported(p.Name)
+	}
+	name, ok := names.claim(name, explicit)
+	if !ok {
+		b.fail(b.pos(p.Origin), "parameter %q: Go field name %s is already taken", p.Name, name)
+		return nil
+	}
+	sr := p.Schema
+	if sr == nil {
+		for _, ct := range sortedKeys(p.Content) {
+			if mt := p.Content[ct]; mt != nil && mt.Schema != nil {
+				sr = mt.Schema
+				break
+			}
+		}
+	}
+	if sr == nil {
+		sr = &openapi3.SchemaRef{Value: openapi3.NewStringSchema()}
+	}
+	required := p.Required || in == ir.InPath
+	typ := b.typeOf(sr, params.Name+name, params.Package)
+	if typ.Kind == ir.Named && typ.Named.Kind == ir.Struct && !required {
+		typ = &ir.TypeRef{Kind: ir.Pointer, Elem: typ}
+	}
+	style := p.Style
+	if style == "" {
+		style = map[ir.ParamIn]string{ir.InPath: "simple", ir.InQuery: "form", ir.InHeader: "simple", ir.InCookie: "form"}[in]
+	}
+	explode := style == "form"
+	if p.Explode != nil {
+		explode = *p.Explode
+	}
+	return &ir.Parameter{
+		Name:    p.Name,
+		In:      in,
+		Style:   style,
+		Explode: explode,
+		Field: &ir.Field{
+			Name:     name,
+			JSONName: "-",
+			Doc:      p.Description,
+			Type:     typ,
+			Required: required,
+			Pos:      b.pos(p.Origin),
+			Rules:    b.rules(sr, required, params.Name+name, params.Package),
+		},
+	}
+}
+
+// mediaPreference orders the media types specgen can send and decode.
+func mediaPreference(ct string) int {
+	ct = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+	switch {
+	case ct == "application/json":
+		return 0
+	case strings.HasSuffix(ct, "+json"):
+		return 1
+	case ct == "application/x-www-form-urlencoded":
+		return 2
+	case ct == "multipart/form-data":
+		return 3
+	case strings.HasPrefix(ct, "text/"):
+		return 4
+	}
+	return 5
+}
+
+func pickMedia(content openapi3.Content) (string, *openapi3.MediaType) {
+	keys := sortedKeys(content)
+	if len(keys) == 0 {
+		return "", nil
+	}
+	slices.SortStableFunc(keys, func(x, y string) int { return mediaPreference(x) - mediaPreference(y) })
+	return keys[0], content[keys[0]]
+}
+
+func isJSONMedia(ct string) bool { return mediaPreference(ct) <= 1 }
+
+func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3.Operation) {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return
+	}
+	rb := op.RequestBody.Value
+	ct, mt := pickMedia(rb.Content)
+	if mt == nil {
+		return
+	}
+	res.Body = ct
+	params := res.Params
+	sr := mt.Schema
+	if sr == nil || sr.Value == nil {
+		sr = &openapi3.SchemaRef{Value: &openapi3.Schema{}}
+	}
+	_, named := b.named[schemaKey(sr.Value)]
+	if isJSONMedia(ct) && !named && isStruct(sr.Value) {
+		// An inline object body: its properties are the Params' own fields.
+		for _, p := range b.properties(sr.Value) {
+			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
+				params.Fields = append(params.Fields, f)
+			}
+		}
+		if params.Doc != "" && sr.Value.Description != "" {
+			params.Doc += "\n\n" + sr.Value.Description
+		}
+		return
+	}
+	name, _ := names.claim("Body", false)
+	var typ *ir.TypeRef
+	if isJSONMedia(ct) {
+		typ = b.pointerFor(b.typeOf(sr, params.Name+"Body", params.Package), sr, true)
+	} else if strings.HasPrefix(ct, "text/") {
+		typ = &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
+	} else {
+		typ = &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
+	}
+	f := &ir.Field{
+		Name:     name,
+		JSONName: "-",
+		Doc:      rb.Description,
+		Type:     typ,
+		Required: rb.Required,
+		Pos:      b.pos(mt.Origin),
+	}
+	if isJSONMedia(ct) {
+		f.Rules = b.rules(sr, rb.Required, params.Name+name, params.Package)
+	} else {
+		f.Rules = &ir.Rules{Required: rb.Required}
+	}
+	params.Fields = append(params.Fields, f)
+	res.BodyField = f
+}
+
+// successCode picks the response the client decodes: the lowest 2xx, else 2XX.
+func successCode(responses *openapi3.Responses) (string, int) {
+	if responses == nil {
+		return "", 0
+	}
+	m := responses.Map()
+	best, bestCode := "", 0
+	for _, k := range sortedKeys(m) {
+		if c, err := strconv.Atoi(k); err == nil && c >= 200 && c < 300 && (bestCode == 0 || c < bestCode) {
+			best, bestCode = k, c
+		}
+	}
+	if best == "" {
+		for _, k := range []string{"2XX", "2xx"} {
+			if _, ok := m[k]; ok {
+				return k, 0
+			}
+		}
+	}
+	return best, bestCode
+}
+
+func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Package) {
+	key, code := successCode(op.Responses)
+	res.SuccessCode = code
+	if key == "" {
+		return
+	}
+	rr := op.Responses.Value(key)
+	if rr == nil || rr.Value == nil {
+		return
+	}
+	ct, mt := pickMedia(rr.Value.Content)
+	if mt == nil {
+		return
+	}
+	res.ResponseMedia = ct
+	switch {
+	case isJSONMedia(ct):
+		sr := mt.Schema
+		if sr == nil || sr.Value == nil {
+			res.Response = &ir.TypeRef{Kind: ir.Any}
+			return
+		}
+		_, named := b.named[schemaKey(sr.Value)]
+		st := b.pkg(pkg.Path)
+		if !named && isStruct(sr.Value) {
+			t := &ir.Type{
+				Name:    st.scope.Unique(res.Name + "Response"),
+				Package: pkg,
+				Kind:    ir.Struct,
+				Doc:     "Response type for `" + b.resourceName(pkg.Path) + "." + res.Name + "`.",
+				Pos:     b.pos(sr.Value.Origin),
+			}
+			pkg.Types = append(pkg.Types, t)
+			t.Fields = b.fields(t, sr.Value)
+			res.Response = &ir.TypeRef{Kind: ir.Named, Named: t}
+			return
+		}
+		res.Response = b.typeOf(sr, res.Name+"Response", pkg)
+	case strings.HasPrefix(ct, "text/"):
+		res.Response = &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
+	default:
+		res.Response = &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
+	}
+}
+
+// client describes the API client: one resource per package with operations.
+func (b *builder) client(prog *ir.Program) *ir.Client {
+	c := &ir.Client{}
+	for _, p := range prog.Packages {
+		if p.Path == b.opts.Package {
+			c.Package = p
+		}
+		if len(p.Operations) == 0 {
+			continue
+		}
+		r := &ir.Resource{Package: p}
+		rel := p.Path
+		if p.Path == b.opts.Package {
+			rel = ""
+		} else if prefix := b.opts.Package + "/"; b.opts.Package != "" && strings.HasPrefix(p.Path, prefix) {
+			rel = strings.TrimPrefix(p.Path, prefix)
+		}
+		if rel != "" {
+			for _, part := range strings.Split(rel, "/") {
+				r.Path = append(r.Path, b.namer.Exported(part))
+			}
+		}
+		r.Name = strings.Join(r.Path, "")
+		c.Resources = append(c.Resources, r)
+	}
+	if len(c.Resources) == 0 {
+		return nil
+	}
+	if c.Package == nil {
+		c.Package = b.pkg(b.opts.Package).pkg
+		prog.Packages = append(prog.Packages, c.Package)
+		slices.SortFunc(prog.Packages, func(x, y *ir.Package) int { return strings.Compare(x.Path, y.Path) })
+	}
+	if b.doc.Components != nil {
+		for _, k := range sortedKeys(b.doc.Components.SecuritySchemes) {
+			if ss := b.doc.Components.SecuritySchemes[k]; ss != nil && ss.Value != nil &&
+				ss.Value.Type == "http" && strings.EqualFold(ss.Value.Scheme, "basic") {
+				c.BasicAuth = true
+			}
+		}
+	}
+	c.ErrorType = b.errorType()
+	return c
+}
+
+// errorType is the named struct the operations' default responses share, if any.
+func (b *builder) errorType() *ir.Type {
+	for _, o := range b.operations() {
+		if o.op.Responses == nil {
+			continue
+		}
+		rr := o.op.Responses.Default()
+		if rr == nil || rr.Value == nil {
+			continue
+		}
+		if _, mt := pickMedia(rr.Value.Content); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+			if ns, ok := b.named[schemaKey(mt.Schema.Value)]; ok && ns.typ.Kind == ir.Struct {
+				return ns.typ
+			}
+		}
+	}
+	return nil
+}
+
+var _ = fmt.Sprint
