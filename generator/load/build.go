@@ -42,7 +42,10 @@ type namedSchema struct {
 	typ    *ir.Type
 	schema *openapi3.Schema
 	// key is the component key the name came from.
-	key      string
+	key string
+	// copied is set while schema is a copy of the definition with a $ref's sibling keywords
+	// (an OpenAPI 3.1 description next to the $ref, say) applied to it.
+	copied   bool
 	explicit bool
 	filled   bool
 }
@@ -320,7 +323,7 @@ func (b *builder) discover(ops []opRef) {
 			if name == "" {
 				name = refName(sr.Ref, s)
 			}
-			b.addNamed(s, name)
+			b.addNamed(s, name, hasSiblings(sr))
 		}
 		if seen[s] {
 			return
@@ -382,12 +385,15 @@ func refName(ref string, s *openapi3.Schema) string {
 	return strings.TrimSuffix(path.Base(ref), path.Ext(ref))
 }
 
-func (b *builder) addNamed(s *openapi3.Schema, key string) {
+func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 	if !b.isNamedType(s) {
 		return
 	}
 	k := schemaKey(s)
-	if _, ok := b.named[k]; ok {
+	if ns, ok := b.named[k]; ok {
+		if ns.copied && !copied {
+			ns.schema, ns.copied, ns.typ.Doc = s, false, s.Description
+		}
 		return
 	}
 	b.checkExtensions(s.Extensions, s.Origin)
@@ -398,8 +404,11 @@ func (b *builder) addNamed(s *openapi3.Schema, key string) {
 	pkgPath := b.packageOf(s.Origin, s.Extensions)
 	st := b.pkg(pkgPath)
 	b.source(st, s.Origin)
-	t := &ir.Type{Name: name, Package: st.pkg, Doc: s.Description, Pos: b.pos(s.Origin)}
-	b.named[k] = &namedSchema{typ: t, schema: s, key: key, explicit: explicit}
+	t := &ir.Type{Name: name, Package: st.pkg, Kind: ir.Struct, Doc: s.Description, Pos: b.pos(s.Origin)}
+	if len(s.Enum) > 0 {
+		t.Kind = ir.Enum
+	}
+	b.named[k] = &namedSchema{typ: t, schema: s, key: key, explicit: explicit, copied: copied}
 	st.pkg.Types = append(st.pkg.Types, t)
 }
 
@@ -759,18 +768,35 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 	}
 }
 
-// fieldDoc is a property's own description; a $ref without one gets no doc, rather than
-// the referenced type's.
+// fieldDoc is a property's own description: for a $ref, the description written next to it
+// (OpenAPI 3.1), never the referenced type's.
 func (b *builder) fieldDoc(sr *openapi3.SchemaRef) string {
-	if sr.Value == nil {
+	if sr.Value == nil || sr.Ref != "" && !hasSibling(sr, "description") {
 		return ""
 	}
-	if sr.Ref != "" {
-		if ns, ok := b.named[schemaKey(sr.Value)]; ok && ns.schema.Description == sr.Value.Description {
-			return ""
+	return sr.Value.Description
+}
+
+// hasSiblings reports whether keywords stand next to a $ref, which kin-openapi applies to a
+// copy of the referenced schema.
+func hasSiblings(sr *openapi3.SchemaRef) bool {
+	if sr.Ref == "" || sr.Origin == nil {
+		return false
+	}
+	for _, f := range sr.Origin.Fields {
+		if f.Name != "$ref" && !strings.HasPrefix(f.Name, "x-") {
+			return true
 		}
 	}
-	return sr.Value.Description
+	return false
+}
+
+func hasSibling(sr *openapi3.SchemaRef, keyword string) bool {
+	if sr.Origin == nil {
+		return false
+	}
+	_, ok := sr.Origin.Fields.Lookup(keyword)
+	return ok
 }
 
 // ---- enums ----

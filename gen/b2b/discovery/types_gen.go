@@ -17,10 +17,14 @@ type DiscoveredOrganization struct {
 	MemberAuthenticated bool `json:"member_authenticated,omitempty"`
 	// Organization: The [Organization object](https://stytch.com/docs/b2b/api/organization-object) of the
 	// discovered Organization.
-	Organization    *organizations.Organization `json:"organization,omitempty"`
-	Membership      *Membership                 `json:"membership,omitempty"`
-	PrimaryRequired *sessions.PrimaryRequired   `json:"primary_required,omitempty"`
-	MFARequired     *mfa.MfaRequired            `json:"mfa_required,omitempty"`
+	Organization *organizations.Organization `json:"organization,omitempty"`
+	// Membership: The end user's membership in the discovered Organization.
+	Membership *Membership `json:"membership,omitempty"`
+	// PrimaryRequired: Information about the primary authentication requirements of the Organization.
+	PrimaryRequired *sessions.PrimaryRequired `json:"primary_required,omitempty"`
+	// MFARequired: Information about the MFA requirements of the Organization and the Member's options for
+	// fulfilling MFA.
+	MFARequired *mfa.MfaRequired `json:"mfa_required,omitempty"`
 }
 
 // Membership: The end user's membership in the discovered Organization.

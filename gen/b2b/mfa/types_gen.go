@@ -14,6 +14,7 @@ type MemberOptions struct {
 // MfaRequired: Information about the MFA requirements of the Organization and the Member's options for
 // fulfilling MFA.
 type MfaRequired struct {
+	// MemberOptions: The MFA options the Member has registered, if any.
 	MemberOptions *MemberOptions `json:"member_options,omitempty"`
 	// SecondaryAuthInitiated: The MFA method that was initiated automatically: `sms_otp`, or null if none
 	// was.

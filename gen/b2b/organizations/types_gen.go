@@ -88,7 +88,9 @@ type Member struct {
 	// CreatedAt: The time at which the Member was created, in RFC 3339 format (UTC).
 	CreatedAt *time.Time `json:"created_at,omitempty"`
 	// UpdatedAt: The time at which the Member was last updated, in RFC 3339 format (UTC).
-	UpdatedAt        *time.Time        `json:"updated_at,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+	// SCIMRegistration: The Member's registration through a SCIM connection, if the Member was provisioned
+	// via SCIM.
 	SCIMRegistration *SCIMRegistration `json:"scim_registration,omitempty"`
 }
 
@@ -185,8 +187,9 @@ type Organization struct {
 	// UpdatedAt: The time at which the Organization was last updated, in RFC 3339 format (UTC).
 	UpdatedAt *time.Time `json:"updated_at,omitempty"`
 	// SSODefaultConnectionID: The ID of the Organization's default SSO connection, if any.
-	SSODefaultConnectionID string                `json:"sso_default_connection_id,omitempty"`
-	SCIMActiveConnection   *ActiveSCIMConnection `json:"scim_active_connection,omitempty"`
+	SSODefaultConnectionID string `json:"sso_default_connection_id,omitempty"`
+	// SCIMActiveConnection: The Organization's active SCIM connection, if any.
+	SCIMActiveConnection *ActiveSCIMConnection `json:"scim_active_connection,omitempty"`
 	// AllowedOAuthTenants: A map of the OAuth tenants allowed for JIT provisioning, keyed by provider.
 	// Allowed keys are `slack` and `hubspot`.
 	AllowedOAuthTenants map[string]any `json:"allowed_oauth_tenants,omitempty"`
@@ -208,7 +211,8 @@ type SCIMRegistration struct {
 	// RegistrationID: Globally unique UUID that identifies this SCIM registration.
 	RegistrationID string `json:"registration_id,omitempty"`
 	// ExternalID: The identifier of the Member at the SCIM identity provider.
-	ExternalID     string               `json:"external_id,omitempty"`
+	ExternalID string `json:"external_id,omitempty"`
+	// SCIMAttributes: The Member's SCIM user attributes, as provided by the identity provider.
 	SCIMAttributes *scim.SCIMAttributes `json:"scim_attributes,omitempty"`
 }
 

@@ -44,8 +44,9 @@ type EnterpriseExtension struct {
 	// Department: The name of the user's department.
 	Department string `json:"department,omitempty"`
 	// Organization: The name of the user's organization.
-	Organization string   `json:"organization,omitempty"`
-	Manager      *Manager `json:"manager,omitempty"`
+	Organization string `json:"organization,omitempty"`
+	// Manager: The user's manager.
+	Manager *Manager `json:"manager,omitempty"`
 }
 
 // Entitlement: An entitlement of a SCIM user.
@@ -175,8 +176,10 @@ type SCIMAttributes struct {
 	// Roles: The user's roles.
 	Roles []Role `json:"roles,omitempty"`
 	// X509Certificates: The user's X.509 certificates.
-	X509Certificates    []X509Certificate    `json:"x509certificates,omitempty"`
-	Name                *Name                `json:"name,omitempty"`
+	X509Certificates []X509Certificate `json:"x509certificates,omitempty"`
+	// Name: The components of the user's name.
+	Name *Name `json:"name,omitempty"`
+	// EnterpriseExtension: The user's SCIM Enterprise User extension attributes.
 	EnterpriseExtension *EnterpriseExtension `json:"enterprise_extension,omitempty"`
 }
 

@@ -30,49 +30,87 @@ type AppleOAuthFactor struct {
 // AuthenticationFactor: An authentication factor that was used to authenticate a session. Exactly one
 // of the factor detail objects is set, matching `type` and `delivery_method`.
 type AuthenticationFactor struct {
-	Type           *AuthenticationFactorType           `json:"type,omitempty"`
-	DeliveryMethod *AuthenticationFactorDeliveryMethod `json:"delivery_method,omitempty"`
+	// Type: The type of the authentication factor.
+	Type AuthenticationFactorType `json:"type,omitempty"`
+	// DeliveryMethod: The method by which the authentication factor was delivered or verified.
+	DeliveryMethod AuthenticationFactorDeliveryMethod `json:"delivery_method,omitempty"`
 	// LastAuthenticatedAt: The time at which the factor was last authenticated, in RFC 3339 format (UTC).
 	LastAuthenticatedAt *time.Time `json:"last_authenticated_at,omitempty"`
 	// CreatedAt: The time at which the factor was created, in RFC 3339 format (UTC).
 	CreatedAt *time.Time `json:"created_at,omitempty"`
 	// UpdatedAt: The time at which the factor was last updated, in RFC 3339 format (UTC).
-	UpdatedAt                  *time.Time                  `json:"updated_at,omitempty"`
-	EmailFactor                *EmailFactor                `json:"email_factor,omitempty"`
-	PhoneNumberFactor          *PhoneNumberFactor          `json:"phone_number_factor,omitempty"`
-	GoogleOAuthFactor          *GoogleOAuthFactor          `json:"google_oauth_factor,omitempty"`
-	MicrosoftOAuthFactor       *MicrosoftOAuthFactor       `json:"microsoft_oauth_factor,omitempty"`
-	AppleOAuthFactor           *AppleOAuthFactor           `json:"apple_oauth_factor,omitempty"`
-	WebAuthnFactor             *WebAuthnFactor             `json:"webauthn_factor,omitempty"`
-	AuthenticatorAppFactor     *AuthenticatorAppFactor     `json:"authenticator_app_factor,omitempty"`
-	GithubOAuthFactor          *GithubOAuthFactor          `json:"github_oauth_factor,omitempty"`
-	RecoveryCodeFactor         *RecoveryCodeFactor         `json:"recovery_code_factor,omitempty"`
-	FacebookOAuthFactor        *FacebookOAuthFactor        `json:"facebook_oauth_factor,omitempty"`
-	CryptoWalletFactor         *CryptoWalletFactor         `json:"crypto_wallet_factor,omitempty"`
-	AmazonOAuthFactor          *AmazonOAuthFactor          `json:"amazon_oauth_factor,omitempty"`
-	BitbucketOAuthFactor       *BitbucketOAuthFactor       `json:"bitbucket_oauth_factor,omitempty"`
-	CoinbaseOAuthFactor        *CoinbaseOAuthFactor        `json:"coinbase_oauth_factor,omitempty"`
-	DiscordOAuthFactor         *DiscordOAuthFactor         `json:"discord_oauth_factor,omitempty"`
-	FigmaOAuthFactor           *FigmaOAuthFactor           `json:"figma_oauth_factor,omitempty"`
-	GitLabOAuthFactor          *GitLabOAuthFactor          `json:"git_lab_oauth_factor,omitempty"`
-	InstagramOAuthFactor       *InstagramOAuthFactor       `json:"instagram_oauth_factor,omitempty"`
-	LinkedInOAuthFactor        *LinkedInOAuthFactor        `json:"linked_in_oauth_factor,omitempty"`
-	ShopifyOAuthFactor         *ShopifyOAuthFactor         `json:"shopify_oauth_factor,omitempty"`
-	SlackOAuthFactor           *SlackOAuthFactor           `json:"slack_oauth_factor,omitempty"`
-	SnapchatOAuthFactor        *SnapchatOAuthFactor        `json:"snapchat_oauth_factor,omitempty"`
-	SpotifyOAuthFactor         *SpotifyOAuthFactor         `json:"spotify_oauth_factor,omitempty"`
-	SteamOAuthFactor           *SteamOAuthFactor           `json:"steam_oauth_factor,omitempty"`
-	TikTokOAuthFactor          *TikTokOAuthFactor          `json:"tik_tok_oauth_factor,omitempty"`
-	TwitchOAuthFactor          *TwitchOAuthFactor          `json:"twitch_oauth_factor,omitempty"`
-	TwitterOAuthFactor         *TwitterOAuthFactor         `json:"twitter_oauth_factor,omitempty"`
-	EmbeddableMagicLinkFactor  *EmbeddableMagicLinkFactor  `json:"embeddable_magic_link_factor,omitempty"`
-	BiometricFactor            *BiometricFactor            `json:"biometric_factor,omitempty"`
-	SAMLSSOFactor              *SAMLSSOFactor              `json:"saml_sso_factor,omitempty"`
-	OIDCSSOFactor              *OIDCSSOFactor              `json:"oidc_sso_factor,omitempty"`
-	SalesforceOAuthFactor      *SalesforceOAuthFactor      `json:"salesforce_oauth_factor,omitempty"`
-	YahooOAuthFactor           *YahooOAuthFactor           `json:"yahoo_oauth_factor,omitempty"`
-	HubspotOAuthFactor         *HubspotOAuthFactor         `json:"hubspot_oauth_factor,omitempty"`
-	SlackOAuthExchangeFactor   *SlackOAuthExchangeFactor   `json:"slack_oauth_exchange_factor,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+	// EmailFactor: Details of the factor when it is an email factor.
+	EmailFactor *EmailFactor `json:"email_factor,omitempty"`
+	// PhoneNumberFactor: Details of the factor when it is a phone number factor.
+	PhoneNumberFactor *PhoneNumberFactor `json:"phone_number_factor,omitempty"`
+	// GoogleOAuthFactor: Details of the factor when it is a Google OAuth factor.
+	GoogleOAuthFactor *GoogleOAuthFactor `json:"google_oauth_factor,omitempty"`
+	// MicrosoftOAuthFactor: Details of the factor when it is a Microsoft OAuth factor.
+	MicrosoftOAuthFactor *MicrosoftOAuthFactor `json:"microsoft_oauth_factor,omitempty"`
+	// AppleOAuthFactor: Details of the factor when it is an Apple OAuth factor.
+	AppleOAuthFactor *AppleOAuthFactor `json:"apple_oauth_factor,omitempty"`
+	// WebAuthnFactor: Details of the factor when it is a WebAuthn factor.
+	WebAuthnFactor *WebAuthnFactor `json:"webauthn_factor,omitempty"`
+	// AuthenticatorAppFactor: Details of the factor when it is an authenticator app (TOTP) factor.
+	AuthenticatorAppFactor *AuthenticatorAppFactor `json:"authenticator_app_factor,omitempty"`
+	// GithubOAuthFactor: Details of the factor when it is a GitHub OAuth factor.
+	GithubOAuthFactor *GithubOAuthFactor `json:"github_oauth_factor,omitempty"`
+	// RecoveryCodeFactor: Details of the factor when it is a recovery code factor.
+	RecoveryCodeFactor *RecoveryCodeFactor `json:"recovery_code_factor,omitempty"`
+	// FacebookOAuthFactor: Details of the factor when it is a Facebook OAuth factor.
+	FacebookOAuthFactor *FacebookOAuthFactor `json:"facebook_oauth_factor,omitempty"`
+	// CryptoWalletFactor: Details of the factor when it is a crypto wallet factor.
+	CryptoWalletFactor *CryptoWalletFactor `json:"crypto_wallet_factor,omitempty"`
+	// AmazonOAuthFactor: Details of the factor when it is an Amazon OAuth factor.
+	AmazonOAuthFactor *AmazonOAuthFactor `json:"amazon_oauth_factor,omitempty"`
+	// BitbucketOAuthFactor: Details of the factor when it is a Bitbucket OAuth factor.
+	BitbucketOAuthFactor *BitbucketOAuthFactor `json:"bitbucket_oauth_factor,omitempty"`
+	// CoinbaseOAuthFactor: Details of the factor when it is a Coinbase OAuth factor.
+	CoinbaseOAuthFactor *CoinbaseOAuthFactor `json:"coinbase_oauth_factor,omitempty"`
+	// DiscordOAuthFactor: Details of the factor when it is a Discord OAuth factor.
+	DiscordOAuthFactor *DiscordOAuthFactor `json:"discord_oauth_factor,omitempty"`
+	// FigmaOAuthFactor: Details of the factor when it is a Figma OAuth factor.
+	FigmaOAuthFactor *FigmaOAuthFactor `json:"figma_oauth_factor,omitempty"`
+	// GitLabOAuthFactor: Details of the factor when it is a GitLab OAuth factor.
+	GitLabOAuthFactor *GitLabOAuthFactor `json:"git_lab_oauth_factor,omitempty"`
+	// InstagramOAuthFactor: Details of the factor when it is an Instagram OAuth factor.
+	InstagramOAuthFactor *InstagramOAuthFactor `json:"instagram_oauth_factor,omitempty"`
+	// LinkedInOAuthFactor: Details of the factor when it is a LinkedIn OAuth factor.
+	LinkedInOAuthFactor *LinkedInOAuthFactor `json:"linked_in_oauth_factor,omitempty"`
+	// ShopifyOAuthFactor: Details of the factor when it is a Shopify OAuth factor.
+	ShopifyOAuthFactor *ShopifyOAuthFactor `json:"shopify_oauth_factor,omitempty"`
+	// SlackOAuthFactor: Details of the factor when it is a Slack OAuth factor.
+	SlackOAuthFactor *SlackOAuthFactor `json:"slack_oauth_factor,omitempty"`
+	// SnapchatOAuthFactor: Details of the factor when it is a Snapchat OAuth factor.
+	SnapchatOAuthFactor *SnapchatOAuthFactor `json:"snapchat_oauth_factor,omitempty"`
+	// SpotifyOAuthFactor: Details of the factor when it is a Spotify OAuth factor.
+	SpotifyOAuthFactor *SpotifyOAuthFactor `json:"spotify_oauth_factor,omitempty"`
+	// SteamOAuthFactor: Details of the factor when it is a Steam OAuth factor.
+	SteamOAuthFactor *SteamOAuthFactor `json:"steam_oauth_factor,omitempty"`
+	// TikTokOAuthFactor: Details of the factor when it is a TikTok OAuth factor.
+	TikTokOAuthFactor *TikTokOAuthFactor `json:"tik_tok_oauth_factor,omitempty"`
+	// TwitchOAuthFactor: Details of the factor when it is a Twitch OAuth factor.
+	TwitchOAuthFactor *TwitchOAuthFactor `json:"twitch_oauth_factor,omitempty"`
+	// TwitterOAuthFactor: Details of the factor when it is a Twitter OAuth factor.
+	TwitterOAuthFactor *TwitterOAuthFactor `json:"twitter_oauth_factor,omitempty"`
+	// EmbeddableMagicLinkFactor: Details of the factor when it is an embeddable magic link factor.
+	EmbeddableMagicLinkFactor *EmbeddableMagicLinkFactor `json:"embeddable_magic_link_factor,omitempty"`
+	// BiometricFactor: Details of the factor when it is a biometric factor.
+	BiometricFactor *BiometricFactor `json:"biometric_factor,omitempty"`
+	// SAMLSSOFactor: Details of the factor when it is a SAML SSO factor.
+	SAMLSSOFactor *SAMLSSOFactor `json:"saml_sso_factor,omitempty"`
+	// OIDCSSOFactor: Details of the factor when it is an OIDC SSO factor.
+	OIDCSSOFactor *OIDCSSOFactor `json:"oidc_sso_factor,omitempty"`
+	// SalesforceOAuthFactor: Details of the factor when it is a Salesforce OAuth factor.
+	SalesforceOAuthFactor *SalesforceOAuthFactor `json:"salesforce_oauth_factor,omitempty"`
+	// YahooOAuthFactor: Details of the factor when it is a Yahoo OAuth factor.
+	YahooOAuthFactor *YahooOAuthFactor `json:"yahoo_oauth_factor,omitempty"`
+	// HubspotOAuthFactor: Details of the factor when it is a HubSpot OAuth factor.
+	HubspotOAuthFactor *HubspotOAuthFactor `json:"hubspot_oauth_factor,omitempty"`
+	// SlackOAuthExchangeFactor: Details of the factor when it is a Slack OAuth exchange factor.
+	SlackOAuthExchangeFactor *SlackOAuthExchangeFactor `json:"slack_oauth_exchange_factor,omitempty"`
+	// HubspotOAuthExchangeFactor: Details of the factor when it is a HubSpot OAuth exchange factor.
 	HubspotOAuthExchangeFactor *HubspotOAuthExchangeFactor `json:"hubspot_oauth_exchange_factor,omitempty"`
 }
 

@@ -170,8 +170,9 @@ type CreateResponse struct {
 	// SessionToken: A secret token for a given Stytch Session.
 	SessionToken string `json:"session_token,omitempty"`
 	// SessionJWT: The JSON Web Token (JWT) for a given Stytch Session.
-	SessionJWT string               `json:"session_jwt,omitempty"`
-	Member     organizations.Member `json:"member,omitempty"`
+	SessionJWT string `json:"session_jwt,omitempty"`
+	// Member: The [Member object](https://stytch.com/docs/b2b/api/member-object)
+	Member organizations.Member `json:"member,omitempty"`
 	// MemberAuthenticated: Indicates whether the Member is fully authenticated. If false, the Member needs
 	// to complete an MFA step to log in to the Organization.
 	MemberAuthenticated bool `json:"member_authenticated,omitempty"`
@@ -191,11 +192,16 @@ type CreateResponse struct {
 	// StatusCode: The HTTP status code of the response. Stytch follows standard HTTP response status code
 	// patterns, e.g. 2XX values equate to success, 3XX values are redirects, 4XX are client errors, and
 	// 5XX are server errors.
-	StatusCode      int32                       `json:"status_code,omitempty"`
-	MemberSession   *sessions.MemberSession     `json:"member_session,omitempty"`
-	Organization    *organizations.Organization `json:"organization,omitempty"`
-	MFARequired     *mfa.MfaRequired            `json:"mfa_required,omitempty"`
-	PrimaryRequired *sessions.PrimaryRequired   `json:"primary_required,omitempty"`
+	StatusCode int32 `json:"status_code,omitempty"`
+	// MemberSession: The [Session object](https://stytch.com/docs/b2b/api/session-object).
+	MemberSession *sessions.MemberSession `json:"member_session,omitempty"`
+	// Organization: The [Organization object](https://stytch.com/docs/b2b/api/organization-object).
+	Organization *organizations.Organization `json:"organization,omitempty"`
+	// MFARequired: Information about the MFA requirements of the Organization and the Member's options for
+	// fulfilling MFA.
+	MFARequired *mfa.MfaRequired `json:"mfa_required,omitempty"`
+	// PrimaryRequired: Information about the primary authentication requirements of the Organization.
+	PrimaryRequired *sessions.PrimaryRequired `json:"primary_required,omitempty"`
 }
 
 // ListParams: Request type for `Organizations.List`.
