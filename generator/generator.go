@@ -40,6 +40,8 @@ type Options struct {
 	// Package is the package path, relative to Output, of the client and of the schemas the
 	// root file defines.
 	Package string `json:"package"`
+	// PackageName is the Go name of Package; by default its last path element.
+	PackageName string `json:"packageName"`
 	// PackagePerFile makes each spec file its own Go package, at the file's path without its
 	// extension; otherwise every type goes into Package.
 	PackagePerFile bool `json:"packagePerFile"`
@@ -117,6 +119,7 @@ func Run(cfg Config) (*Result, error) {
 		DisplayDir:     cfg.SpecDir,
 		Module:         cfg.Module,
 		Package:        strings.Trim(cfg.Package, "/"),
+		PackageName:    cfg.PackageName,
 		PackagePerFile: cfg.PackagePerFile,
 		OmitEmpty:      cfg.OmitEmpty,
 		EnumStyle:      cfg.EnumStyle,

@@ -5,11 +5,13 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen-dev/specgen/generator/ir"
+	"github.com/specgen-dev/specgen/templates"
 )
 
 // Header is the first line of every generated file, as ast.IsGenerated expects it.
@@ -24,7 +26,10 @@ type File struct {
 
 // Program renders every file of prog, in a fixed order.
 func Program(prog *ir.Program) ([]File, error) {
-	var files []File
+	files, err := runtimeFiles(prog)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range prog.Packages {
 		e := &emitter{prog: prog, pkg: p}
 		for _, kind := range []struct {
@@ -45,6 +50,30 @@ func Program(prog *ir.Program) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// runtimeFiles are the static runtime sources, written into the runtime package.
+func runtimeFiles(prog *ir.Program) ([]File, error) {
+	name := path.Base(prog.Runtime)
+	for _, p := range prog.Packages {
+		if p.Path == prog.Runtime {
+			name = p.Name
+		}
+	}
+	src, err := templates.Source("validate", name)
+	if err != nil {
+		return nil, err
+	}
+	header := Header + "\n// Source: templates/validate.go.tmpl\n\n"
+	return []File{{Path: path.Join(prog.Runtime, "runtime_validate_gen.go"), Content: append([]byte(header), src...)}}, nil
+}
+
+// runtimePath is the import path of the validation runtime.
+func (e *emitter) runtimePath() string {
+	if e.prog.Runtime == "" {
+		return e.prog.Module
+	}
+	return e.prog.Module + "/" + e.prog.Runtime
 }
 
 // emitter writes the files of one package.
@@ -122,6 +151,9 @@ func (e *emitter) importNames(f *jen.File) {
 		if p != e.pkg {
 			f.ImportName(p.ImportPath(e.prog.Module), p.Name)
 		}
+	}
+	if e.prog.Runtime != e.pkg.Path {
+		f.ImportName(e.runtimePath(), path.Base(e.prog.Runtime))
 	}
 }
 

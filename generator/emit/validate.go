@@ -1,6 +1,436 @@
 package emit
 
-import "github.com/dave/jennifer/jen"
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
-// validation writes Validate methods; see issue 3.
-func (e *emitter) validation(f *jen.File) bool { return false }
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// validation writes a Validate and a ValidateAt method for every struct. The code checks
+// each constraint with plain comparisons, builds error paths on the stack and allocates
+// only when a rule fails, so validating a valid value costs no allocation.
+func (e *emitter) validation(f *jen.File) bool {
+	e.importNames(f)
+	v := &validator{e: e}
+	wrote := false
+	for _, t := range e.pkg.Types {
+		if t.Kind != ir.Struct {
+			continue
+		}
+		e.from(t.Pos)
+		v.structMethods(f, t)
+		wrote = true
+	}
+	if len(v.patterns) > 0 {
+		f.Comment("// validatePatterns are compiled once, when the package loads.")
+		f.Var().Id("validatePatterns").Op("=").Index(jen.Op("...")).Op("*").Qual("regexp", "Regexp").ValuesFunc(func(g *jen.Group) {
+			for _, p := range v.patterns {
+				g.Line().Qual("regexp", "MustCompile").Call(jen.Lit(p))
+			}
+			g.Line()
+		})
+	}
+	return wrote
+}
+
+type validator struct {
+	e        *emitter
+	patterns []string
+	// vars numbers the loop variables of nested checks.
+	vars int
+}
+
+func (v *validator) rt(name string) *jen.Statement {
+	return jen.Qual(v.e.runtimePath(), name)
+}
+
+func (v *validator) structMethods(f *jen.File, t *ir.Type) {
+	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
+	f.Comment("// violations at once, as validate.Errors.")
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(
+		jen.Var().Id("errs").Add(v.rt("Errors")),
+		jen.Id("x").Dot("ValidateAt").Call(jen.Nil(), jen.Op("&").Id("errs")),
+		jen.Return(jen.Id("errs").Dot("Err").Call()),
+	)
+	f.Comment("// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the")
+	f.Comment("// values that hold x call it.")
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("ValidateAt").Params(
+		jen.Id("at").Op("*").Add(v.rt("Path")),
+		jen.Id("errs").Op("*").Add(v.rt("Errors")),
+	).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())
+		for _, fl := range t.Fields {
+			v.vars = 0
+			v.field(g, fl)
+		}
+	})
+}
+
+// field checks one field: required-ness, then, when the field is set, its value.
+func (v *validator) field(g *jen.Group, fl *ir.Field) {
+	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() {
+		return
+	}
+	val := jen.Id("x").Dot(fl.Name)
+	path := jen.Op("&").Id("p")
+	checks := v.value(val, fl.Type, fl.Rules, path)
+	set, unset := presence(val, fl.Type)
+	required := fl.Rules != nil && fl.Rules.Required && set != nil
+	if len(checks) == 0 && !required {
+		return
+	}
+	name := fl.JSONName
+	if name == "-" {
+		name = fl.Name
+	}
+	var body []jen.Code
+	switch {
+	case required:
+		missing := jen.If(unset).Block(v.add(path, "required", "is required"))
+		if len(checks) > 0 {
+			missing.Else().Block(checks...)
+		}
+		body = []jen.Code{missing}
+	case set != nil:
+		body = []jen.Code{jen.If(set).Block(checks...)}
+	default:
+		body = checks
+	}
+	g.Block(append([]jen.Code{jen.Id("p").Op(":=").Add(v.rt("Field")).Call(jen.Id("at"), jen.Lit(name))}, body...)...)
+}
+
+// presence gives the conditions under which a field counts as given and as missing; nil
+// when every value counts as given (a struct value, a bool).
+func presence(val jen.Code, t *ir.TypeRef) (set, unset jen.Code) {
+	switch t.Kind {
+	case ir.Slice, ir.Map:
+		return jen.Len(val).Op(">").Lit(0), jen.Len(val).Op("==").Lit(0)
+	case ir.Pointer, ir.Any, ir.RawJSON:
+		return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
+	case ir.Builtin:
+		switch t.Builtin {
+		case "string":
+			return jen.Add(val).Op("!=").Lit(""), jen.Add(val).Op("==").Lit("")
+		case "bool":
+			return nil, nil
+		}
+		return jen.Add(val).Op("!=").Lit(0), jen.Add(val).Op("==").Lit(0)
+	case ir.Named:
+		if t.Named.Kind == ir.Enum {
+			return presence(val, t.Named.Underlying)
+		}
+	}
+	return nil, nil
+}
+
+func (v *validator) add(path jen.Code, rule, msg string) jen.Code {
+	return jen.Id("errs").Dot("Add").Call(path, jen.Lit(rule), jen.Lit(msg))
+}
+
+// value returns the statements checking val, of type t, against r; path is the address
+// of its validate.Path.
+func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Code) []jen.Code {
+	switch t.Kind {
+	case ir.Pointer:
+		if t.Elem.Kind == ir.Named && t.Elem.Named.Kind == ir.Struct {
+			return v.value(val, t.Elem, r, path)
+		}
+		return v.value(jen.Parens(jen.Op("*").Add(val)), t.Elem, r, path)
+	case ir.Named:
+		switch t.Named.Kind {
+		case ir.Struct:
+			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id("errs"))}
+		case ir.Enum:
+			out := v.scalar(val, t.Named.Underlying, r, path)
+			if t.Named.Enum != nil && !t.Named.Enum.Open {
+				out = append([]jen.Code{jen.If(jen.Op("!").Add(val).Dot("Valid").Call()).Block(
+					v.add(path, "enum", "must be one of "+enumList(t.Named.Enum)))}, out...)
+			}
+			return out
+		}
+	case ir.Slice:
+		return v.slice(val, t, r, path)
+	case ir.Map:
+		return v.mapValue(val, t, r, path)
+	case ir.Builtin:
+		return v.scalar(val, t, r, path)
+	}
+	return nil
+}
+
+func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Code) []jen.Code {
+	var out []jen.Code
+	if r != nil {
+		if r.MinItems > 0 {
+			out = append(out, jen.If(jen.Len(val).Op("<").Lit(int(r.MinItems))).Block(
+				v.add(path, "minItems", fmt.Sprintf("must have at least %d items", r.MinItems))))
+		}
+		if r.MaxItems != nil {
+			out = append(out, jen.If(jen.Len(val).Op(">").Lit(int(*r.MaxItems))).Block(
+				v.add(path, "maxItems", fmt.Sprintf("must have at most %d items", *r.MaxItems))))
+		}
+		if r.UniqueItems && comparable(t.Elem) {
+			out = append(out, jen.If(v.rt("Duplicate").Call(val).Op(">=").Lit(0)).Block(
+				v.add(path, "uniqueItems", "must not contain duplicate items")))
+		}
+	}
+	if t.Elem.Kind == ir.Builtin && t.Elem.Builtin == "byte" {
+		return out
+	}
+	v.vars++
+	i, q := "i"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars)
+	elem := jen.Add(val).Index(jen.Id(i))
+	checks := v.value(elem, t.Elem, t.Rules, jen.Op("&").Id(q))
+	if len(checks) == 0 {
+		return out
+	}
+	if t.Elem.Kind == ir.Pointer {
+		checks = []jen.Code{jen.If(jen.Add(elem).Op("!=").Nil()).Block(checks...)}
+	}
+	body := append([]jen.Code{jen.Id(q).Op(":=").Add(v.rt("Item")).Call(path, jen.Id(i))}, checks...)
+	return append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(body...))
+}
+
+func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Code) []jen.Code {
+	var out []jen.Code
+	if r != nil {
+		if r.MinProperties > 0 {
+			out = append(out, jen.If(jen.Len(val).Op("<").Lit(int(r.MinProperties))).Block(
+				v.add(path, "minProperties", fmt.Sprintf("must have at least %d properties", r.MinProperties))))
+		}
+		if r.MaxProperties != nil {
+			out = append(out, jen.If(jen.Len(val).Op(">").Lit(int(*r.MaxProperties))).Block(
+				v.add(path, "maxProperties", fmt.Sprintf("must have at most %d properties", *r.MaxProperties))))
+		}
+		if ok := v.keyCondition(jen.Id("k"), r.PropertyNames); ok != nil {
+			v.vars++
+			k, q := "k"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars)
+			out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(v.rt("BadKeys")).Call(val,
+				jen.Func().Params(jen.Id("k").String()).Bool().Block(jen.Return(ok)))).Block(
+				jen.Id(q).Op(":=").Add(v.rt("Key")).Call(path, jen.Id(k)),
+				v.add(jen.Op("&").Id(q), "propertyNames", "is not an allowed key"),
+			))
+		}
+	}
+	v.vars++
+	k, q, n, elem := "k"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars), "n"+strconv.Itoa(v.vars), "v"+strconv.Itoa(v.vars)
+	checks := v.value(jen.Id(elem), t.Elem, t.Rules, jen.Op("&").Id(q))
+	if len(checks) == 0 {
+		return out
+	}
+	if t.Elem.Kind == ir.Pointer {
+		checks = []jen.Code{jen.If(jen.Id(elem).Op("!=").Nil()).Block(checks...)}
+	}
+	body := append([]jen.Code{
+		jen.Id(elem).Op(":=").Add(val).Index(jen.Id(k)),
+		jen.Id(q).Op(":=").Add(v.rt("Key")).Call(path, jen.Id(k)),
+	}, checks...)
+	// Map order is random; the report is sorted so that it is not.
+	return append(out,
+		jen.Id(n).Op(":=").Len(jen.Op("*").Id("errs")),
+		jen.For(jen.Id(k).Op(":=").Range().Add(val)).Block(body...),
+		jen.Id("errs").Dot("SortFrom").Call(jen.Id(n)),
+	)
+}
+
+// keyCondition is the boolean expression that a map key k satisfies r; nil if r says nothing.
+func (v *validator) keyCondition(k jen.Code, r *ir.Rules) jen.Code {
+	if r == nil {
+		return nil
+	}
+	var conds []jen.Code
+	if r.Enum != nil && !r.Enum.Open {
+		var alts []jen.Code
+		for _, ev := range r.Enum.Values {
+			alts = append(alts, jen.Add(k).Op("==").Lit(ev.Value))
+		}
+		if len(alts) > 0 {
+			conds = append(conds, jen.Parens(join(alts, "||")))
+		}
+	}
+	if r.MinLength > 0 {
+		conds = append(conds, v.rt("RuneCount").Call(k).Op(">=").Lit(int(r.MinLength)))
+	}
+	if r.MaxLength != nil {
+		conds = append(conds, v.rt("RuneCount").Call(k).Op("<=").Lit(int(*r.MaxLength)))
+	}
+	if r.Pattern != "" {
+		conds = append(conds, v.pattern(r.Pattern).Dot("MatchString").Call(k))
+	}
+	if len(conds) == 0 {
+		return nil
+	}
+	return join(conds, "&&")
+}
+
+func join(conds []jen.Code, op string) jen.Code {
+	s := jen.Add(conds[0])
+	for _, c := range conds[1:] {
+		s = s.Op(op).Add(c)
+	}
+	return s
+}
+
+func (v *validator) pattern(p string) *jen.Statement {
+	i := len(v.patterns)
+	for j, q := range v.patterns {
+		if q == p {
+			i = j
+		}
+	}
+	if i == len(v.patterns) {
+		v.patterns = append(v.patterns, p)
+	}
+	return jen.Id("validatePatterns").Index(jen.Lit(i))
+}
+
+func comparable(t *ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.Builtin:
+		return true
+	case ir.Named:
+		return t.Named.Kind == ir.Enum
+	}
+	return false
+}
+
+func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Code) []jen.Code {
+	if r == nil {
+		return nil
+	}
+	var out []jen.Code
+	if r.Enum != nil && !r.Enum.Open && len(r.Enum.Values) > 0 {
+		out = append(out, jen.Switch(val).Block(
+			jen.CaseFunc(func(g *jen.Group) {
+				for _, ev := range r.Enum.Values {
+					g.Lit(ev.Value)
+				}
+			}),
+			jen.Default().Add(v.add(path, "enum", "must be one of "+enumList(r.Enum))),
+		))
+	}
+	if r.Const != nil {
+		if lit, ok := constLit(r.Const, t); ok {
+			out = append(out, jen.If(jen.Add(val).Op("!=").Add(lit)).Block(
+				v.add(path, "const", fmt.Sprintf("must be %v", r.Const))))
+		}
+	}
+	switch t.Builtin {
+	case "string":
+		out = append(out, v.stringChecks(val, r, path)...)
+	case "int", "int32", "int64", "float32", "float64":
+		out = append(out, v.numberChecks(val, t.Builtin, r, path)...)
+	}
+	return out
+}
+
+func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen.Code {
+	var out []jen.Code
+	if r.MinLength > 0 {
+		out = append(out, jen.If(v.rt("RuneCount").Call(val).Op("<").Lit(int(r.MinLength))).Block(
+			v.add(path, "minLength", fmt.Sprintf("must be at least %d characters long", r.MinLength))))
+	}
+	if r.MaxLength != nil {
+		out = append(out, jen.If(v.rt("RuneCount").Call(val).Op(">").Lit(int(*r.MaxLength))).Block(
+			v.add(path, "maxLength", fmt.Sprintf("must be at most %d characters long", *r.MaxLength))))
+	}
+	if r.Pattern != "" {
+		out = append(out, jen.If(jen.Op("!").Add(v.pattern(r.Pattern)).Dot("MatchString").Call(val)).Block(
+			v.add(path, "pattern", "must match the pattern "+r.Pattern)))
+	}
+	if fn, ok := formatCheck[r.Format]; ok {
+		out = append(out, jen.If(jen.Op("!").Add(v.rt(fn)).Call(val)).Block(
+			v.add(path, "format", "must be a valid "+r.Format)))
+	}
+	return out
+}
+
+// formatCheck maps a format to the runtime function that checks it.
+var formatCheck = map[string]string{
+	"email": "Email", "uuid": "UUID", "uri": "URI", "date-time": "DateTime", "date": "Date",
+	"ipv4": "IPv4", "ipv6": "IPv6", "hostname": "Hostname",
+}
+
+func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen.Code) []jen.Code {
+	var out []jen.Code
+	bound := func(b float64, op, rule, msg string) {
+		lhs, rhs := numericOperands(val, typ, b)
+		out = append(out, jen.If(jen.Add(lhs).Op(op).Add(rhs)).Block(v.add(path, rule, msg+" "+formatNumber(b))))
+	}
+	if r.Min != nil {
+		if r.ExclusiveMin {
+			bound(*r.Min, "<=", "exclusiveMinimum", "must be greater than")
+		} else {
+			bound(*r.Min, "<", "minimum", "must be at least")
+		}
+	}
+	if r.Max != nil {
+		if r.ExclusiveMax {
+			bound(*r.Max, ">=", "exclusiveMaximum", "must be less than")
+		} else {
+			bound(*r.Max, ">", "maximum", "must be at most")
+		}
+	}
+	if m := r.MultipleOf; m != nil && *m > 0 {
+		msg := "must be a multiple of " + formatNumber(*m)
+		if isInt(typ) && *m == math.Trunc(*m) && *m <= 1<<31 {
+			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
+		} else {
+			out = append(out, jen.If(jen.Op("!").Add(v.rt("MultipleOf")).Call(jen.Float64().Call(val), jen.Lit(*m))).Block(v.add(path, "multipleOf", msg)))
+		}
+	}
+	return out
+}
+
+func isInt(typ string) bool { return strings.HasPrefix(typ, "int") }
+
+// numericOperands writes a comparison of val with bound b that compiles for val's type: an
+// integer literal when b is a whole number the type can hold, float64 arithmetic otherwise.
+func numericOperands(val jen.Code, typ string, b float64) (jen.Code, jen.Code) {
+	if isInt(typ) && b == math.Trunc(b) {
+		lo, hi := float64(math.MinInt32), float64(math.MaxInt32)
+		if typ != "int32" {
+			lo, hi = -(1 << 53), 1<<53
+		}
+		if b >= lo && b <= hi {
+			return val, jen.Lit(int(b))
+		}
+	}
+	if typ == "float64" {
+		return val, jen.Lit(b)
+	}
+	return jen.Float64().Call(val), jen.Lit(b)
+}
+
+func formatNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+func constLit(c any, t *ir.TypeRef) (jen.Code, bool) {
+	switch t.Builtin {
+	case "string":
+		s, ok := c.(string)
+		return jen.Lit(s), ok
+	case "bool":
+		b, ok := c.(bool)
+		return jen.Lit(b), ok
+	case "int", "int32", "int64":
+		f, ok := c.(float64)
+		return jen.Lit(int(f)), ok && f == math.Trunc(f)
+	case "float32", "float64":
+		f, ok := c.(float64)
+		return jen.Lit(f), ok
+	}
+	return nil, false
+}
+
+func enumList(def *ir.EnumDef) string {
+	parts := make([]string, len(def.Values))
+	for i, ev := range def.Values {
+		parts[i] = fmt.Sprint(ev.Value)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -11,6 +11,9 @@ type Program struct {
 	Module string
 	// Packages are sorted by Path.
 	Packages []*Package
+	// Runtime is the path of the package that holds the validation runtime: its own package
+	// when the spec spans several, else the one package.
+	Runtime string
 	// Client describes the API client and server package, or is nil when the spec has no
 	// operations.
 	Client *Client

@@ -82,7 +82,10 @@ func (b *builder) build() (*ir.Program, error) {
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)
 	}
-	prog := &ir.Program{Module: b.opts.Module, Warnings: b.warns}
+	prog := &ir.Program{Module: b.opts.Module, Warnings: b.warns, Runtime: b.opts.Package}
+	if b.opts.PackagePerFile {
+		prog.Runtime = "validate"
+	}
 	for _, p := range sortedKeys(b.pkgs) {
 		st := b.pkgs[p]
 		slices.SortStableFunc(st.pkg.Types, func(x, y *ir.Type) int { return comparePos(x.Pos, y.Pos) })
@@ -112,7 +115,10 @@ func (b *builder) pkg(p string) *pkgState {
 		return st
 	}
 	name := b.namer.Unexported(path.Base(p))
-	if p == "" || p == "." {
+	switch {
+	case p == b.opts.Package && b.opts.PackageName != "":
+		name = b.opts.PackageName
+	case p == "" || p == ".":
 		name = "api"
 	}
 	name = strings.ToLower(strings.TrimSuffix(name, "_"))

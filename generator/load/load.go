@@ -33,6 +33,8 @@ type Options struct {
 	// Package is the package path (relative to the output directory) of schemas defined in
 	// the root file and of the API client.
 	Package string
+	// PackageName is Package's Go name; by default its last path element.
+	PackageName string
 	// PackagePerFile maps each spec file to its own Go package, named by the file's path
 	// without extension. Without it, everything goes into Package.
 	PackagePerFile bool

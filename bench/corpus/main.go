@@ -1,0 +1,306 @@
+// Command corpus generates a Go package from every spec of an OpenAPI corpus and checks
+// that the output compiles and passes go vet. It is a sweep for generator bugs on
+// real-world specs, and a rough benchmark of generation time.
+//
+// Usage:
+//
+//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME]
+//
+// The corpus folder holds entries.tsv: one spec a line, its name and its path relative to
+// the corpus folder, separated by a tab. Every spec becomes the package <work>/<name> of one
+// scratch module, corpus.example.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/specgen-dev/specgen/generator"
+)
+
+const module = "corpus.example"
+
+// spec is one corpus entry and what became of it.
+type spec struct {
+	name, path string // entry name; spec file path relative to the corpus folder
+
+	genTime        time.Duration
+	files, types   int
+	lines, warns   int
+	result, errMsg string // errMsg holds every error line; the table shows the first
+}
+
+func main() {
+	corpus := flag.String("corpus", "", "the corpus folder, holding entries.tsv (required)")
+	work := flag.String("work", "", "the scratch module folder, kept for inspection (default: a new temporary folder)")
+	only := flag.String("only", "", "sweep only the entry with this name")
+	flag.Parse()
+	if *corpus == "" || flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(*corpus, *work, *only); err != nil {
+		fmt.Fprintln(os.Stderr, "corpus:", err)
+		os.Exit(1)
+	}
+}
+
+func run(corpus, work, only string) error {
+	start := time.Now()
+	specs, err := readEntries(filepath.Join(corpus, "entries.tsv"), only)
+	if err != nil {
+		return err
+	}
+	if work == "" {
+		if work, err = os.MkdirTemp("", "specgen-corpus-"); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
+	}
+	gomod := fmt.Sprintf("module %s\n\ngo 1.26\n", module)
+	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(gomod), 0o644); err != nil {
+		return err
+	}
+
+	var patterns []string
+	for _, s := range specs {
+		fmt.Fprintf(os.Stderr, "generating %s\n", s.name)
+		if err := s.generate(corpus, work); err != nil {
+			return err
+		}
+		if s.result == "" {
+			patterns = append(patterns, "./"+s.name+"/...")
+		}
+	}
+	// One go build and one go vet over every package: the go command schedules packages in
+	// parallel and shares the standard library's compile, which per-package runs would not.
+	if len(patterns) > 0 {
+		goTool(work, "build", patterns, specs)
+		goTool(work, "vet", patterns, specs)
+	}
+	failed := report(specs)
+	fmt.Printf("\nscratch module: %s\ntotal wall time: %s\n", work, time.Since(start).Round(time.Millisecond))
+	if failed > 0 {
+		return fmt.Errorf("%d of %d specs failed", failed, len(specs))
+	}
+	return nil
+}
+
+// readEntries parses entries.tsv, skipping blank lines and # comments.
+func readEntries(file, only string) ([]*spec, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var specs []*spec
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, path, ok := strings.Cut(line, "\t")
+		if !ok || name == "" || path == "" || strings.ContainsAny(name, `/\`) {
+			return nil, fmt.Errorf("%s:%d: want name<TAB>path, got %q", file, i+1, line)
+		}
+		if only == "" || only == name {
+			specs = append(specs, &spec{name: name, path: strings.TrimSpace(path)})
+		}
+	}
+	if len(specs) == 0 {
+		return nil, fmt.Errorf("%s: no entry to sweep", file)
+	}
+	return specs, nil
+}
+
+// generate runs the generator in-process, so that the timing excludes go run and process
+// start-up, and writes the package to <work>/<name>. Spec errors and panics are results,
+// not errors: the sweep goes on with the next spec.
+func (s *spec) generate(corpus, work string) error {
+	specFile := filepath.Join(corpus, filepath.FromSlash(s.path))
+	specDir := filepath.Dir(specFile)
+	cfg := generator.Config{
+		// As `specgen generate -spec` does: the spec's folder is the root of what is read.
+		FS:      os.DirFS(specDir),
+		SpecDir: filepath.ToSlash(specDir),
+		Options: generator.Options{
+			Spec:        filepath.Base(specFile),
+			Output:      filepath.Join(work, s.name),
+			Module:      module + "/" + s.name,
+			PackageName: goName(s.name),
+			OmitEmpty:   "optional",
+			EnumStyle:   "typed",
+		},
+	}
+	// Collect the previous spec's garbage now, so that it is not charged to this one.
+	runtime.GC()
+	res, took, panicked, err := runGenerator(cfg)
+	s.genTime = took
+	switch {
+	case panicked:
+		s.result, s.errMsg = "generate PANIC", err.Error()
+		return nil
+	case err != nil:
+		s.result, s.errMsg = "generate error", err.Error()
+		return nil
+	}
+	s.warns = len(res.Warnings)
+
+	// Start from an empty folder so that files of an earlier sweep cannot linger.
+	dir := filepath.Join(work, s.name)
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	fset := token.NewFileSet()
+	for rel, content := range res.Files {
+		file := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(file, content, 0o644); err != nil {
+			return err
+		}
+		if !strings.HasSuffix(rel, ".go") {
+			continue
+		}
+		s.files++
+		s.lines += bytes.Count(content, []byte("\n"))
+		// Syntax errors surface in go build with better messages; here they only cost
+		// the type count.
+		f, _ := parser.ParseFile(fset, file, content, parser.SkipObjectResolution)
+		if f == nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+				s.types += len(g.Specs)
+			}
+		}
+	}
+	return nil
+}
+
+// runGenerator times generator.Run and turns a panic into an error holding its stack.
+func runGenerator(cfg generator.Config) (res *generator.Result, took time.Duration, panicked bool, err error) {
+	start := time.Now()
+	defer func() {
+		took = time.Since(start)
+		if r := recover(); r != nil {
+			panicked, err = true, fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	res, err = generator.Run(cfg)
+	return res, 0, false, err
+}
+
+// goName derives a package name from an entry name: its letters and digits, lowercased.
+func goName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 || b.String()[0] <= '9' {
+		return "p" + b.String()
+	}
+	return b.String()
+}
+
+// goTool runs `go <cmd> patterns...` in the scratch module and attributes each output line
+// to the spec whose folder it names. The first spec to fail a step keeps that result: vet
+// repeats the compile errors of packages that did not build.
+func goTool(work, cmd string, patterns []string, specs []*spec) {
+	c := exec.Command("go", append([]string{cmd}, patterns...)...)
+	c.Dir = work
+	out, err := c.CombinedOutput()
+	if err == nil {
+		return
+	}
+	byName := make(map[string]*spec, len(specs))
+	for _, s := range specs {
+		byName[s.name] = s
+	}
+	// Errors name files relative to the module ("box/client.go:3:1: ..."), and each
+	// package's block starts with "# corpus.example/box"; indented lines continue the
+	// previous message.
+	var cur *spec
+	matched := 0
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if pkg, ok := strings.CutPrefix(line, "# "+module+"/"); ok {
+			cur = byName[firstElem(pkg)]
+			continue
+		}
+		if s := byName[firstElem(strings.TrimPrefix(strings.TrimPrefix(line, "vet: "), "./"))]; s != nil {
+			cur = s
+		}
+		switch {
+		case cur == nil:
+			fmt.Fprintf(os.Stderr, "go %s: %s\n", cmd, line)
+		case cur.result == "" || cur.result == cmd+" error":
+			matched++
+			cur.result = cmd + " error"
+			cur.errMsg += line + "\n"
+		default:
+			matched++
+		}
+	}
+	if matched == 0 {
+		// go failed without naming a package: say so rather than pass silently.
+		fmt.Fprintf(os.Stderr, "go %s: %v\n", cmd, err)
+	}
+}
+
+func firstElem(p string) string {
+	elem, _, _ := strings.Cut(p, "/")
+	return elem
+}
+
+// report prints the table and then, for every failure, its first error lines; it returns
+// the number of failures.
+func report(specs []*spec) int {
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "spec\tresult\tgen time\tfiles\ttypes\tlines of Go\twarnings\tfirst error")
+	failed := 0
+	for _, s := range specs {
+		if s.result == "" {
+			s.result = "ok"
+		} else {
+			failed++
+		}
+		first, _, _ := strings.Cut(strings.TrimSpace(s.errMsg), "\n")
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", s.name, s.result,
+			s.genTime.Round(time.Millisecond), s.files, s.types, s.lines, s.warns, first)
+	}
+	tw.Flush()
+	const maxLines = 12
+	for _, s := range specs {
+		if s.result == "ok" {
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(s.errMsg), "\n")
+		more := ""
+		if len(lines) > maxLines && s.result != "generate PANIC" {
+			lines, more = lines[:maxLines], fmt.Sprintf("\t... %d more lines\n", len(lines)-maxLines)
+		}
+		fmt.Printf("\n== %s: %s\n\t%s\n%s", s.name, s.result, strings.Join(lines, "\n\t"), more)
+	}
+	return failed
+}
