@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -188,4 +189,16 @@ func commentLine(line string) string {
 		return "//"
 	}
 	return "// " + line
+}
+
+// lit writes a constant: integers and floats untyped, so that they take the type they are
+// compared with or assigned to.
+func lit(v any) jen.Code {
+	switch x := v.(type) {
+	case int64:
+		return jen.Op(strconv.FormatInt(x, 10))
+	case float64:
+		return jen.Op(strconv.FormatFloat(x, 'g', -1, 64))
+	}
+	return jen.Lit(v)
 }

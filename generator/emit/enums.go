@@ -18,7 +18,7 @@ func (e *emitter) enums(f *jen.File) bool {
 		f.Add(docComment(t.Name, t.Doc)).Type().Id(t.Name).Add(e.typeExpr(t.Underlying))
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range t.Enum.Values {
-				g.Id(v.ConstName).Id(t.Name).Op("=").Lit(v.Value)
+				g.Id(v.ConstName).Id(t.Name).Op("=").Add(lit(v.Value))
 			}
 		})
 		f.Commentf("// Valid reports whether v is one of the values the spec lists for %s.", t.Name)
@@ -53,7 +53,7 @@ func (e *emitter) enums(f *jen.File) bool {
 		f.Commentf("// Accepted values of %s.", def.Name)
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range def.Values {
-				g.Id(v.ConstName).Op("=").Lit(v.Value)
+				g.Id(v.ConstName).Op("=").Add(lit(v.Value))
 			}
 		})
 		wrote = true

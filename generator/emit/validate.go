@@ -168,11 +168,11 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	if r != nil {
 		if r.MinItems > 0 {
 			out = append(out, jen.If(jen.Len(val).Op("<").Lit(int(r.MinItems))).Block(
-				v.add(path, "minItems", fmt.Sprintf("must have at least %d items", r.MinItems))))
+				v.add(path, "minItems", "must have at least "+plural(r.MinItems, "item"))))
 		}
 		if r.MaxItems != nil {
 			out = append(out, jen.If(jen.Len(val).Op(">").Lit(int(*r.MaxItems))).Block(
-				v.add(path, "maxItems", fmt.Sprintf("must have at most %d items", *r.MaxItems))))
+				v.add(path, "maxItems", "must have at most "+plural(*r.MaxItems, "item"))))
 		}
 		if r.UniqueItems && comparable(t.Elem) {
 			out = append(out, jen.If(v.rt("Duplicate").Call(val).Op(">=").Lit(0)).Block(
@@ -201,11 +201,11 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 	if r != nil {
 		if r.MinProperties > 0 {
 			out = append(out, jen.If(jen.Len(val).Op("<").Lit(int(r.MinProperties))).Block(
-				v.add(path, "minProperties", fmt.Sprintf("must have at least %d properties", r.MinProperties))))
+				v.add(path, "minProperties", "must have at least "+plural(r.MinProperties, "property"))))
 		}
 		if r.MaxProperties != nil {
 			out = append(out, jen.If(jen.Len(val).Op(">").Lit(int(*r.MaxProperties))).Block(
-				v.add(path, "maxProperties", fmt.Sprintf("must have at most %d properties", *r.MaxProperties))))
+				v.add(path, "maxProperties", "must have at most "+plural(*r.MaxProperties, "property"))))
 		}
 		if ok := v.keyCondition(jen.Id("k"), r.PropertyNames); ok != nil {
 			v.vars++
@@ -247,7 +247,7 @@ func (v *validator) keyCondition(k jen.Code, r *ir.Rules) jen.Code {
 	if r.Enum != nil && !r.Enum.Open {
 		var alts []jen.Code
 		for _, ev := range r.Enum.Values {
-			alts = append(alts, jen.Add(k).Op("==").Lit(ev.Value))
+			alts = append(alts, jen.Add(k).Op("==").Add(lit(ev.Value)))
 		}
 		if len(alts) > 0 {
 			conds = append(conds, jen.Parens(join(alts, "||")))
@@ -308,7 +308,7 @@ func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Co
 		out = append(out, jen.Switch(val).Block(
 			jen.CaseFunc(func(g *jen.Group) {
 				for _, ev := range r.Enum.Values {
-					g.Lit(ev.Value)
+					g.Add(lit(ev.Value))
 				}
 			}),
 			jen.Default().Add(v.add(path, "enum", "must be one of "+enumList(r.Enum))),
@@ -333,11 +333,11 @@ func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen
 	var out []jen.Code
 	if r.MinLength > 0 {
 		out = append(out, jen.If(v.rt("RuneCount").Call(val).Op("<").Lit(int(r.MinLength))).Block(
-			v.add(path, "minLength", fmt.Sprintf("must be at least %d characters long", r.MinLength))))
+			v.add(path, "minLength", "must be at least "+plural(r.MinLength, "character")+" long")))
 	}
 	if r.MaxLength != nil {
 		out = append(out, jen.If(v.rt("RuneCount").Call(val).Op(">").Lit(int(*r.MaxLength))).Block(
-			v.add(path, "maxLength", fmt.Sprintf("must be at most %d characters long", *r.MaxLength))))
+			v.add(path, "maxLength", "must be at most "+plural(*r.MaxLength, "character")+" long")))
 	}
 	if r.Pattern != "" {
 		out = append(out, jen.If(jen.Op("!").Add(v.pattern(r.Pattern)).Dot("MatchString").Call(val)).Block(
@@ -433,4 +433,14 @@ func enumList(def *ir.EnumDef) string {
 		parts[i] = fmt.Sprint(ev.Value)
 	}
 	return strings.Join(parts, ", ")
+}
+
+func plural(n uint64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return strconv.FormatUint(n, 10) + " " + strings.TrimSuffix(noun, "y") + "ies"
+	}
+	return strconv.FormatUint(n, 10) + " " + noun + "s"
 }

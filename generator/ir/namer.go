@@ -108,6 +108,16 @@ func (n *Namer) Exported(s string) string {
 	return name
 }
 
+// Suffix returns the exported form of s for appending to another identifier, as enum
+// constants are to their type's name: like Exported, but a leading digit needs no prefix.
+func (n *Namer) Suffix(s string) string {
+	name := n.Exported(s)
+	if len(name) > 1 && name[0] == 'N' && name[1] >= '0' && name[1] <= '9' {
+		return name[1:]
+	}
+	return name
+}
+
 // Unexported returns the unexported Go identifier for s, never a Go keyword or predeclared
 // identifier.
 func (n *Namer) Unexported(s string) string {

@@ -847,7 +847,7 @@ func (b *builder) enumDef(name string, s *openapi3.Schema, typed bool, pkg *ir.P
 		if varnames != nil {
 			suffix = varnames[i]
 		} else {
-			suffix = b.namer.Exported(fmt.Sprint(v))
+			suffix = b.namer.Suffix(fmt.Sprint(v))
 		}
 		constName := name + suffix
 		if varnames != nil {

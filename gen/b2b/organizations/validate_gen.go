@@ -209,7 +209,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := validate.Field(at, "organization_name")
 		if x.OrganizationName != "" {
 			if validate.RuneCount(x.OrganizationName) < 1 {
-				errs.Add(&p, "minLength", "must be at least 1 characters long")
+				errs.Add(&p, "minLength", "must be at least 1 character long")
 			}
 			if validate.RuneCount(x.OrganizationName) > 128 {
 				errs.Add(&p, "maxLength", "must be at most 128 characters long")
