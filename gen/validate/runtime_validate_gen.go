@@ -79,29 +79,24 @@ func Item(at *Path, i int) Path { return Path{Parent: at, Index: i} }
 func Key(at *Path, k string) Path { return Path{Parent: at, Name: k, Key: true, Index: -1} }
 
 func (p *Path) String() string {
-	if p == nil {
-		return ""
-	}
-	var parts []*Path
+	// Segments are collected as strings, never as *Path, so that a Path never escapes to the
+	// heap: validating a valid value must not allocate.
+	var segs []string
 	for q := p; q != nil; q = q.Parent {
-		parts = append(parts, q)
-	}
-	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		q := parts[i]
 		switch {
 		case q.Key:
-			b.WriteString("[" + strconv.Quote(q.Name) + "]")
+			segs = append(segs, "["+strconv.Quote(q.Name)+"]")
 		case q.Index >= 0:
-			b.WriteString("[" + strconv.Itoa(q.Index) + "]")
+			segs = append(segs, "["+strconv.Itoa(q.Index)+"]")
 		default:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(q.Name)
+			segs = append(segs, "."+q.Name)
 		}
 	}
-	return b.String()
+	var b strings.Builder
+	for i := len(segs) - 1; i >= 0; i-- {
+		b.WriteString(segs[i])
+	}
+	return strings.TrimPrefix(b.String(), ".")
 }
 
 // Add records that the value at p breaks rule.

@@ -40,6 +40,8 @@ func Program(prog *ir.Program) ([]File, error) {
 			{"types", e.types},
 			{"enums", e.enums},
 			{"validate", e.validation},
+			{"client", e.client},
+			{"server", e.server},
 		} {
 			f, err := e.file(kind.name, kind.render)
 			if err != nil {
@@ -53,20 +55,33 @@ func Program(prog *ir.Program) ([]File, error) {
 	return files, nil
 }
 
-// runtimeFiles are the static runtime sources, written into the runtime package.
+// runtimeFiles are the static runtime sources: validation helpers in the runtime package,
+// the HTTP core in the client package.
 func runtimeFiles(prog *ir.Program) ([]File, error) {
-	name := path.Base(prog.Runtime)
-	for _, p := range prog.Packages {
-		if p.Path == prog.Runtime {
-			name = p.Name
+	type job struct{ template, pkg string }
+	jobs := []job{{"validate", prog.Runtime}}
+	if prog.Client != nil {
+		jobs = append(jobs, job{"client", prog.Client.Package.Path})
+	}
+	var files []File
+	for _, j := range jobs {
+		name := path.Base(j.pkg)
+		for _, p := range prog.Packages {
+			if p.Path == j.pkg {
+				name = p.Name
+			}
 		}
+		src, err := templates.Source(j.template, name)
+		if err != nil {
+			return nil, err
+		}
+		header := Header + "\n// Source: templates/" + j.template + ".go.tmpl\n\n"
+		files = append(files, File{
+			Path:    path.Join(j.pkg, "runtime_"+j.template+"_gen.go"),
+			Content: append([]byte(header), src...),
+		})
 	}
-	src, err := templates.Source("validate", name)
-	if err != nil {
-		return nil, err
-	}
-	header := Header + "\n// Source: templates/validate.go.tmpl\n\n"
-	return []File{{Path: path.Join(prog.Runtime, "runtime_validate_gen.go"), Content: append([]byte(header), src...)}}, nil
+	return files, nil
 }
 
 // runtimePath is the import path of the validation runtime.

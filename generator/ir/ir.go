@@ -173,21 +173,36 @@ func (r *Rules) Empty() bool {
 // Client describes the generated API client and server.
 type Client struct {
 	Package *Package
-	// Resources group operations by their package, sorted by Path.
-	Resources []*Resource
-	// Auth is the authentication the API takes.
-	BasicAuth bool
-	// ErrorType is the spec's error schema, or nil.
-	ErrorType *Type
+	// Root is the Client type; its children are the resource clients it holds.
+	Root *ClientNode
+	// Resources are the nodes with operations, in Path order.
+	Resources []*ClientNode
+	// Error is how the API reports failure.
+	Error ErrorModel
 }
 
-// Resource is the client and server surface of one package's operations.
-type Resource struct {
-	// Path is the chain of Go field names from the root client ("Discovery", "Organizations").
-	Path []string
-	// Name is the concatenated path ("DiscoveryOrganizations").
-	Name    string
+// ClientNode is one client type in the tree of resource clients (Client.Discovery.Organizations).
+type ClientNode struct {
+	// Field is the node's field name in its parent ("Organizations"); "" for the root.
+	Field string
+	// Type is the client type ("DiscoveryOrganizationsClient", or "Client" at the root).
+	Type     string
+	Children []*ClientNode
+	// Package holds the operations of this node, nil when it only holds children.
 	Package *Package
+	// Interface, Unimplemented and Register name the server-side surface of the operations.
+	Interface, Unimplemented, Register string
+}
+
+// ErrorModel is the error type of non-2xx responses and the fields the generated code fills.
+type ErrorModel struct {
+	// Type is the spec's error schema; when nil, the client package declares Fallback.
+	Type *Type
+	// Fallback is the name of the declared error type when the spec has none.
+	Fallback string
+	// Status, Kind and Message are fields of Type (nil when it lacks one) that receive the
+	// HTTP status, a machine-readable error kind and a human-readable message.
+	Status, Kind, Message *Field
 }
 
 // Operation is one HTTP operation.
@@ -212,6 +227,14 @@ type Operation struct {
 	ResponseMedia string
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
+	// PathParts is Path split into literal text and parameters.
+	PathParts []PathPart
+}
+
+// PathPart is a literal piece of a path template, or one of its parameters.
+type PathPart struct {
+	Literal string
+	Param   *Parameter
 }
 
 // ParamIn is where a parameter travels.

@@ -125,9 +125,13 @@ func (b *builder) pkg(p string) *pkgState {
 	if token := name; isGoKeyword(token) {
 		name += "pkg"
 	}
+	scope := ir.NewScope()
+	if p == b.opts.Package {
+		scope = ir.NewScope(runtimeNames...)
+	}
 	st := &pkgState{
 		pkg:     &ir.Package{Path: p, Name: name},
-		scope:   ir.NewScope(),
+		scope:   scope,
 		ops:     ir.NewScope(),
 		sources: map[string]bool{},
 	}

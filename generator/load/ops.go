@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -61,9 +60,48 @@ func (b *builder) operation(o opRef) {
 			params.Fields = append(params.Fields, param.Field)
 		}
 	}
+	res.PathParts = b.pathParts(o, res)
 	b.requestBody(res, &names, op)
 	b.response(res, op, st.pkg)
 	st.pkg.Operations = append(st.pkg.Operations, res)
+}
+
+// pathParts splits the path template into literals and parameters. A template name with
+// no declared parameter stays literal text, with a warning.
+func (b *builder) pathParts(o opRef, res *ir.Operation) []ir.PathPart {
+	var parts []ir.PathPart
+	rest := o.path
+	for rest != "" {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest[max(open, 0):], '}') + max(open, 0)
+		if open < 0 || end < open {
+			parts = append(parts, ir.PathPart{Literal: rest})
+			break
+		}
+		if open > 0 {
+			parts = append(parts, ir.PathPart{Literal: rest[:open]})
+		}
+		name := rest[open+1 : end]
+		var param *ir.Parameter
+		for _, p := range res.Parameters {
+			if p.In == ir.InPath && p.Name == name {
+				param = p
+			}
+		}
+		if param == nil {
+			b.warn(b.pos(o.op.Origin), "%s %s: path parameter {%s} is not declared; it is sent as written", o.method, o.path, name)
+			parts = append(parts, ir.PathPart{Literal: rest[open : end+1]})
+		} else {
+			parts = append(parts, ir.PathPart{Param: param})
+		}
+		rest = rest[end+1:]
+	}
+	for _, p := range res.Parameters {
+		if p.In == ir.InPath && !slices.ContainsFunc(parts, func(pp ir.PathPart) bool { return pp.Param == p }) {
+			b.warn(b.pos(o.op.Origin), "%s %s: path parameter %q is declared but not in the path; it is not sent", o.method, o.path, p.Name)
+		}
+	}
+	return parts
 }
 
 // resourceName is how docs name the group of a package's operations ("Organizations").
@@ -127,10 +165,7 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 		sr = &openapi3.SchemaRef{Value: openapi3.NewStringSchema()}
 	}
 	required := p.Required || in == ir.InPath
-	typ := b.typeOf(sr, params.Name+name, params.Package)
-	if typ.Kind == ir.Named && typ.Named.Kind == ir.Struct && !required {
-		typ = &ir.TypeRef{Kind: ir.Pointer, Elem: typ}
-	}
+	typ := b.pointerFor(b.typeOf(sr, params.Name+name, params.Package), sr, !required)
 	style := p.Style
 	if style == "" {
 		style = map[ir.ParamIn]string{ir.InPath: "simple", ir.InQuery: "form", ir.InHeader: "simple", ir.InCookie: "form"}[in]
@@ -306,68 +341,129 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 	}
 }
 
-// client describes the API client: one resource per package with operations.
+// runtimeNames are the identifiers the client runtime declares in the client package; no
+// schema may take them.
+var runtimeNames = []string{
+	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
+	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError",
+}
+
+// client describes the API client: a tree of resource clients following the package paths
+// of the operations under the client package.
 func (b *builder) client(prog *ir.Program) *ir.Client {
-	c := &ir.Client{}
+	var withOps []*ir.Package
 	for _, p := range prog.Packages {
-		if p.Path == b.opts.Package {
-			c.Package = p
+		if len(p.Operations) > 0 {
+			withOps = append(withOps, p)
 		}
-		if len(p.Operations) == 0 {
-			continue
-		}
-		r := &ir.Resource{Package: p}
-		rel := p.Path
-		if p.Path == b.opts.Package {
-			rel = ""
-		} else if prefix := b.opts.Package + "/"; b.opts.Package != "" && strings.HasPrefix(p.Path, prefix) {
-			rel = strings.TrimPrefix(p.Path, prefix)
-		}
-		if rel != "" {
-			for _, part := range strings.Split(rel, "/") {
-				r.Path = append(r.Path, b.namer.Exported(part))
-			}
-		}
-		r.Name = strings.Join(r.Path, "")
-		c.Resources = append(c.Resources, r)
 	}
-	if len(c.Resources) == 0 {
+	if len(withOps) == 0 {
 		return nil
 	}
-	if c.Package == nil {
-		c.Package = b.pkg(b.opts.Package).pkg
-		prog.Packages = append(prog.Packages, c.Package)
+	st := b.pkg(b.opts.Package)
+	if !slices.Contains(prog.Packages, st.pkg) {
+		prog.Packages = append(prog.Packages, st.pkg)
 		slices.SortFunc(prog.Packages, func(x, y *ir.Package) int { return strings.Compare(x.Path, y.Path) })
 	}
-	if b.doc.Components != nil {
-		for _, k := range sortedKeys(b.doc.Components.SecuritySchemes) {
-			if ss := b.doc.Components.SecuritySchemes[k]; ss != nil && ss.Value != nil &&
-				ss.Value.Type == "http" && strings.EqualFold(ss.Value.Scheme, "basic") {
-				c.BasicAuth = true
+	c := &ir.Client{Package: st.pkg, Root: &ir.ClientNode{Type: "Client"}}
+	for _, p := range withOps {
+		node := c.Root
+		var path []string
+		for _, part := range b.relativePath(p.Path) {
+			name := b.namer.Exported(part)
+			path = append(path, name)
+			node = child(node, name)
+			if node.Type == "" {
+				node.Type = st.scope.Unique(strings.Join(path, "") + "Client")
 			}
 		}
+		node.Package = p
+		prefix := strings.Join(path, "")
+		node.Interface = st.scope.Unique(prefix + "API")
+		node.Unimplemented = st.scope.Unique("Unimplemented" + prefix + "API")
+		node.Register = st.scope.Unique("Register" + prefix + "API")
+		if prefix == "" {
+			// The runtime reserved these; the root resource is the one that uses them.
+			node.Interface, node.Unimplemented, node.Register = "API", "UnimplementedAPI", "RegisterAPI"
+		}
+		c.Resources = append(c.Resources, node)
 	}
-	c.ErrorType = b.errorType()
+	c.Error = b.errorModel()
 	return c
 }
 
-// errorType is the named struct the operations' default responses share, if any.
-func (b *builder) errorType() *ir.Type {
+func child(n *ir.ClientNode, field string) *ir.ClientNode {
+	for _, c := range n.Children {
+		if c.Field == field {
+			return c
+		}
+	}
+	c := &ir.ClientNode{Field: field}
+	n.Children = append(n.Children, c)
+	return c
+}
+
+// relativePath is a package path's elements below the client package.
+func (b *builder) relativePath(p string) []string {
+	if p == b.opts.Package {
+		return nil
+	}
+	if b.opts.Package != "" {
+		p = strings.TrimPrefix(p, b.opts.Package+"/")
+	}
+	return strings.Split(p, "/")
+}
+
+// errorModel finds the error schema the operations' default (or 4XX/5XX) responses share,
+// and the fields that carry the status, kind and message. A schema without an integer status
+// field cannot say which status failed, so the client package then declares its own type.
+func (b *builder) errorModel() ir.ErrorModel {
 	for _, o := range b.operations() {
 		if o.op.Responses == nil {
 			continue
 		}
-		rr := o.op.Responses.Default()
-		if rr == nil || rr.Value == nil {
-			continue
-		}
-		if _, mt := pickMedia(rr.Value.Content); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
-			if ns, ok := b.named[schemaKey(mt.Schema.Value)]; ok && ns.typ.Kind == ir.Struct {
-				return ns.typ
+		for _, key := range []string{"default", "4XX", "400", "5XX", "500"} {
+			rr := o.op.Responses.Value(key)
+			if rr == nil || rr.Value == nil {
+				continue
+			}
+			_, mt := pickMedia(rr.Value.Content)
+			if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+				continue
+			}
+			ns, ok := b.named[schemaKey(mt.Schema.Value)]
+			if !ok || ns.typ.Kind != ir.Struct || ns.typ.Package.Path != b.opts.Package {
+				// Its Error method must be declared in the client package.
+				continue
+			}
+			m := ir.ErrorModel{Type: ns.typ}
+			for _, f := range ns.typ.Fields {
+				switch {
+				case f.Name == "Error":
+					// It would clash with the Error method.
+					return fallbackError()
+				case m.Status == nil && isInteger(f.Type) && (strings.Contains(f.JSONName, "status") || f.JSONName == "code"):
+					m.Status = f
+				case m.Message == nil && isString(f.Type) && (strings.Contains(f.JSONName, "message") || f.JSONName == "detail"):
+					m.Message = f
+				case m.Kind == nil && isString(f.Type) && (strings.Contains(f.JSONName, "type") || strings.Contains(f.JSONName, "code")):
+					m.Kind = f
+				}
+			}
+			if m.Status != nil {
+				return m
 			}
 		}
 	}
-	return nil
+	return fallbackError()
 }
 
-var _ = fmt.Sprint
+func fallbackError() ir.ErrorModel {
+	return ir.ErrorModel{Fallback: "APIError"}
+}
+
+func isInteger(t *ir.TypeRef) bool {
+	return t.Kind == ir.Builtin && strings.HasPrefix(t.Builtin, "int")
+}
+
+func isString(t *ir.TypeRef) bool { return t.Kind == ir.Builtin && t.Builtin == "string" }

@@ -1,0 +1,338 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// client writes, into the client package, the Client tree, one interface and one client
+// type per resource, and the glue between the runtime and the API's error type.
+func (e *emitter) client(f *jen.File) bool {
+	c := e.prog.Client
+	if c == nil || c.Package != e.pkg {
+		return false
+	}
+	e.importNames(f)
+	e.clientTree(f, c)
+	for _, node := range c.Resources {
+		e.resourceClient(f, node)
+	}
+	e.errorGlue(f, c.Error)
+	return true
+}
+
+func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
+	var walk func(n *ir.ClientNode)
+	walk = func(n *ir.ClientNode) {
+		if n == c.Root {
+			f.Comment("// Client calls the API. Its fields group the operations as the spec's packages do;")
+			f.Comment("// create it with NewClient.")
+		} else {
+			f.Commentf("// %s groups the operations under %s.", n.Type, n.Field)
+		}
+		f.Type().Id(n.Type).StructFunc(func(g *jen.Group) {
+			for _, ch := range n.Children {
+				g.Id(ch.Field).Op("*").Id(ch.Type)
+			}
+			if n.Package != nil {
+				g.Id("core").Op("*").Id("httpCore")
+			}
+		})
+		for _, ch := range n.Children {
+			walk(ch)
+		}
+	}
+	walk(c.Root)
+
+	var build func(n *ir.ClientNode) *jen.Statement
+	build = func(n *ir.ClientNode) *jen.Statement {
+		return jen.Op("&").Id(n.Type).ValuesFunc(func(g *jen.Group) {
+			for _, ch := range n.Children {
+				g.Line().Id(ch.Field).Op(":").Add(build(ch))
+			}
+			if n.Package != nil {
+				g.Line().Id("core").Op(":").Id("core")
+			}
+			if len(n.Children) > 0 || n.Package != nil {
+				g.Line()
+			}
+		})
+	}
+	f.Comment("// NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,")
+	f.Comment("// WithHTTPClient, WithHeader.")
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
+		jen.Id("core").Op(":=").Id("newHTTPCore").Call(jen.Id("opts")),
+		jen.Return(build(c.Root)),
+	)
+}
+
+// signature is an operation's method signature, shared by interface, client and stub.
+func (e *emitter) signature(op *ir.Operation) (params []jen.Code, results []jen.Code) {
+	params = []jen.Code{
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("params").Op("*").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params})),
+	}
+	if op.Response != nil {
+		results = append(results, e.resultType(op))
+	}
+	return params, append(results, jen.Error())
+}
+
+// resultType is what a method returns on success: a pointer to a struct, other types as they
+// are.
+func (e *emitter) resultType(op *ir.Operation) *jen.Statement {
+	if op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct {
+		return jen.Op("*").Add(e.typeExpr(op.Response))
+	}
+	return e.typeExpr(op.Response)
+}
+
+func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
+	ops := n.Package.Operations
+	f.Commentf("// %s lists the operations of %s. %s implements it by calling the API;", n.Interface, n.Type, n.Type)
+	f.Commentf("// a server implements it and serves it with %s.", n.Register)
+	f.Type().Id(n.Interface).InterfaceFunc(func(g *jen.Group) {
+		for _, op := range ops {
+			e.from(op.Pos)
+			params, results := e.signature(op)
+			for _, c := range fieldDoc(op.Name, op.Doc) {
+				g.Add(c)
+			}
+			g.Id(op.Name).Params(params...).Parens(jen.List(results...))
+		}
+	})
+	f.Var().Id("_").Id(n.Interface).Op("=").Parens(jen.Op("*").Id(n.Type)).Parens(jen.Nil())
+	for _, op := range ops {
+		params, results := e.signature(op)
+		f.Add(docComment(op.Name, op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
+			e.clientMethod(g, op)
+		})
+	}
+}
+
+// fail returns err from a client method, with the zero result before it.
+func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
+	if op.Response == nil {
+		return jen.Return(err)
+	}
+	if op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct || nilable(op.Response) {
+		return jen.Return(jen.Nil(), err)
+	}
+	return jen.Return(jen.Id("out"), err)
+}
+
+func nilable(t *ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.Pointer, ir.Slice, ir.Map, ir.Any, ir.RawJSON:
+		return true
+	}
+	return false
+}
+
+func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
+	if op.Response != nil && !(op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct) && !nilable(op.Response) {
+		g.Var().Id("out").Add(e.typeExpr(op.Response))
+	}
+	g.If(jen.Id("params").Op("==").Nil()).Block(
+		failWith(op, jen.Qual("errors", "New").Call(jen.Lit(op.Name+": params must not be nil"))),
+	)
+	g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+
+	req := jen.Dict{
+		jen.Id("method"): jen.Lit(op.Method),
+		jen.Id("path"):   e.pathExpr(op),
+	}
+	if op.ResponseMedia != "" {
+		req[jen.Id("accept")] = jen.Lit(op.ResponseMedia)
+	}
+	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
+	var query, header bool
+	for _, p := range op.Parameters {
+		val := jen.Id("params").Dot(p.Field.Name)
+		set, _ := presence(val, p.Field.Type)
+		if set == nil && p.Field.Type.Kind == ir.Builtin && p.Field.Type.Builtin == "bool" {
+			// An optional bool cannot say it is unset: false is not sent.
+			set = val
+		}
+		var add jen.Code
+		switch p.In {
+		case ir.InQuery:
+			if !query {
+				g.Id("req").Dot("query").Op("=").Qual("net/url", "Values").Values()
+				query = true
+			}
+			add = jen.Id("addQuery").Call(jen.Id("req").Dot("query"), jen.Lit(p.Name), val, jen.Lit(p.Style), jen.Lit(p.Explode))
+		case ir.InHeader, ir.InCookie:
+			if !header {
+				g.Id("req").Dot("header").Op("=").Qual("net/http", "Header").Values()
+				header = true
+			}
+			if p.In == ir.InHeader {
+				add = jen.Id("req").Dot("header").Dot("Set").Call(jen.Lit(p.Name), jen.Id("headerParam").Call(val))
+			} else {
+				add = jen.Id("req").Dot("header").Dot("Add").Call(jen.Lit("Cookie"),
+					jen.Lit(p.Name+"=").Op("+").Qual("net/url", "QueryEscape").Call(jen.Id("paramString").Call(val)))
+			}
+		default:
+			continue
+		}
+		if set != nil && !p.Field.Required {
+			g.If(set).Block(add)
+		} else {
+			g.Add(add)
+		}
+	}
+	if op.Body != "" {
+		var body jen.Code = jen.Id("params")
+		if op.BodyField != nil {
+			body = jen.Id("params").Dot(op.BodyField.Name)
+		}
+		switch {
+		case isJSON(op.Body):
+			g.List(jen.Id("body"), jen.Err()).Op(":=").Id("jsonBody").Call(body)
+			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Lit(op.Body))
+		case op.BodyField != nil && op.BodyField.Type.Kind == ir.Builtin:
+			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(body), jen.Lit(op.Body))
+		case op.BodyField != nil && op.BodyField.Type.Kind == ir.Slice:
+			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(body, jen.Lit(op.Body))
+		case op.Body == "multipart/form-data":
+			g.List(jen.Id("body"), jen.Id("ct"), jen.Err()).Op(":=").Id("multipartBody").Call(body)
+			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Id("ct"))
+		default:
+			g.List(jen.Id("body"), jen.Err()).Op(":=").Id("formBody").Call(body)
+			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Lit(op.Body))
+		}
+	}
+	switch {
+	case op.Response == nil:
+		g.Return(jen.Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil()))
+	case op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct:
+		g.Var().Id("out").Add(e.typeExpr(op.Response))
+		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()))
+		g.Return(jen.Op("&").Id("out"), jen.Nil())
+	default:
+		if nilable(op.Response) {
+			g.Var().Id("out").Add(e.typeExpr(op.Response))
+		}
+		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(
+			failWith(op, jen.Err()))
+		g.Return(jen.Id("out"), jen.Nil())
+	}
+}
+
+func isJSON(media string) bool {
+	media = strings.ToLower(media)
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// pathExpr is the request path: the template's literals with the escaped parameters.
+func (e *emitter) pathExpr(op *ir.Operation) jen.Code {
+	var parts []jen.Code
+	for _, p := range op.PathParts {
+		if p.Param == nil {
+			parts = append(parts, jen.Lit(p.Literal))
+			continue
+		}
+		parts = append(parts, jen.Id("pathParam").Call(jen.Id("params").Dot(p.Param.Field.Name)))
+	}
+	if len(parts) == 0 {
+		return jen.Lit("/")
+	}
+	return join(parts, "+")
+}
+
+// errorGlue writes what the runtime needs of the API's error type: newAPIError (client),
+// errorFor and errorResponse (server), and the Error method.
+func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
+	var typ *jen.Statement
+	status, kind, message := "StatusCode", "", "Message"
+	statusType := "int"
+	if m.Type == nil {
+		f.Commentf("// %s is a non-2xx response of the API, which the spec does not describe.", m.Fallback)
+		f.Type().Id(m.Fallback).Struct(
+			jen.Comment("// StatusCode is the HTTP status."),
+			jen.Id("StatusCode").Int().Tag(map[string]string{"json": "status_code"}),
+			jen.Comment("// Message is the response body, or what went wrong."),
+			jen.Id("Message").String().Tag(map[string]string{"json": "message,omitempty"}),
+		)
+		typ = jen.Id(m.Fallback)
+	} else {
+		typ = e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: m.Type})
+		status, statusType = m.Status.Name, m.Status.Type.Builtin
+		if m.Kind != nil {
+			kind = m.Kind.Name
+		}
+		message = ""
+		if m.Message != nil {
+			message = m.Message.Name
+		}
+	}
+	if m.Type == nil || m.Type.Package == e.pkg {
+		name := m.Fallback
+		if m.Type != nil {
+			name = m.Type.Name
+		}
+		f.Comment("// Error says which status the API answered, and why.")
+		f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
+			g.Id("s").Op(":=").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot(status)))
+			if kind != "" {
+				g.If(jen.Id("e").Dot(kind).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" ").Op("+").Id("e").Dot(kind))
+			}
+			if message != "" {
+				g.If(jen.Id("e").Dot(message).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(": ").Op("+").Id("e").Dot(message))
+			}
+			g.Return(jen.Id("s"))
+		})
+	}
+
+	f.Comment("// newAPIError is the error of a non-2xx response: the body decoded as the API's error,")
+	f.Comment("// with the HTTP status whatever the body says.")
+	f.Func().Id("newAPIError").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		g.Id("e").Op(":=").Op("&").Add(typ).Values()
+		decode := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e")).Op("!=").Nil()
+		if message != "" {
+			g.If(decode).Block(jen.Id("e").Dot(message).Op("=").String().Parens(jen.Id("body")))
+		} else {
+			g.Id("_").Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e"))
+		}
+		g.Id("e").Dot(status).Op("=").Id(statusType).Call(jen.Id("status"))
+		g.Return(jen.Id("e"))
+	})
+
+	f.Comment("// errorFor is the error a server answers with.")
+	f.Func().Id("errorFor").Params(jen.Id("status").Int(), jen.Id("kind"), jen.Id("message").String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
+		vals := jen.Dict{jen.Id(status): jen.Id(statusType).Call(jen.Id("status"))}
+		if kind != "" {
+			vals[jen.Id(kind)] = jen.Id("kind")
+		}
+		if message != "" {
+			vals[jen.Id(message)] = jen.Id("message")
+		}
+		if kind == "" || message == "" {
+			g.Id("_").Op(",").Id("_").Op("=").List(jen.Id("kind"), jen.Id("message"))
+		}
+		g.Return(jen.Op("&").Add(typ).Values(vals))
+	})
+
+	f.Comment("// errorResponse is the status and body a server answers an error with: an API error keeps")
+	f.Comment("// its status; any other error is a 500 that does not reveal its text.")
+	f.Func().Id("errorResponse").Params(jen.Err().Error()).Params(jen.Int(), jen.Any()).Block(
+		jen.Var().Id("e").Op("*").Add(typ),
+		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("e")).Op("&&").Id("e").Op("!=").Nil()).Block(
+			jen.Id("status").Op(":=").Int().Call(jen.Id("e").Dot(status)),
+			jen.If(jen.Id("status").Op("<").Lit(400).Op("||").Id("status").Op(">").Lit(599)).Block(
+				jen.Id("status").Op("=").Qual("net/http", "StatusInternalServerError"),
+			),
+			jen.Return(jen.Id("status"), jen.Id("e")),
+		),
+		jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Id("errorFor").Call(
+			jen.Qual("net/http", "StatusInternalServerError"), jen.Lit("internal_error"), jen.Lit("internal server error"))),
+	)
+}
