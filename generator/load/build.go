@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"net/http"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -27,6 +29,9 @@ type builder struct {
 	pkgs map[string]*pkgState
 	// named maps a schema's identity (its definition's position) to its Go type.
 	named map[string]*namedSchema
+	// files caches spec files loaded on their own, to read definitions that the main document
+	// only holds as copies.
+	files map[string]*openapi3.T
 	errs  []error
 	warns []ir.Diagnostic
 }
@@ -57,6 +62,7 @@ func newBuilder(opts Options, doc *openapi3.T) *builder {
 		namer: ir.NewNamer(opts.Initialisms),
 		pkgs:  map[string]*pkgState{},
 		named: map[string]*namedSchema{},
+		files: map[string]*openapi3.T{},
 	}
 }
 
@@ -71,6 +77,7 @@ func (b *builder) warn(pos ir.Pos, format string, args ...any) {
 func (b *builder) build() (*ir.Program, error) {
 	ops := b.operations()
 	b.discover(ops)
+	b.restoreCopiedDocs()
 	if len(b.errs) == 0 {
 		for _, ns := range b.sortedNamed() {
 			b.fillNamed(ns)
@@ -371,6 +378,31 @@ func (b *builder) discover(ops []opRef) {
 				continue
 			}
 			ns.typ.Name = st.scope.Unique(ns.typ.Name)
+		}
+	}
+}
+
+// restoreCopiedDocs gives the named types met only through $refs with sibling keywords
+// their definition's own description: every copy carries the sibling's instead.
+func (b *builder) restoreCopiedDocs() {
+	for _, ns := range b.sortedNamed() {
+		if !ns.copied || ns.schema.Origin == nil || ns.schema.Origin.Key == nil {
+			continue
+		}
+		file := strings.TrimPrefix(ns.schema.Origin.Key.File, "/")
+		doc, ok := b.files[file]
+		if !ok {
+			data, err := fs.ReadFile(b.opts.FS, file)
+			if err == nil {
+				doc, _ = newLoader(b.opts).LoadFromDataWithPath(data, &url.URL{Path: file})
+			}
+			b.files[file] = doc
+		}
+		if doc == nil || doc.Components == nil {
+			continue
+		}
+		if def := doc.Components.Schemas[ns.key]; def != nil && def.Value != nil {
+			ns.typ.Doc = def.Value.Description
 		}
 	}
 }

@@ -69,6 +69,15 @@ func read(opts Options) (*openapi3.T, error) {
 	if err := checkVersion(opts, data); err != nil {
 		return nil, err
 	}
+	doc, err := newLoader(opts).LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
+	if err != nil {
+		return nil, positionLoadError(opts, err)
+	}
+	return doc, nil
+}
+
+// newLoader is a kin-openapi loader that keeps origins and reads $refs from opts.FS only.
+func newLoader(opts Options) *openapi3.Loader {
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = true
@@ -87,11 +96,7 @@ func read(opts Options) (*openapi3.T, error) {
 		}
 		return b, nil
 	}
-	doc, err := loader.LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
-	if err != nil {
-		return nil, positionLoadError(opts, err)
-	}
-	return doc, nil
+	return loader
 }
 
 func unwrapPathError(err error) error {

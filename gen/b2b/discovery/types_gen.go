@@ -27,7 +27,7 @@ type DiscoveredOrganization struct {
 	MFARequired *mfa.MfaRequired `json:"mfa_required,omitempty"`
 }
 
-// Membership: The end user's membership in the discovered Organization.
+// Membership: The end user's relationship to a discovered Organization.
 type Membership struct {
 	// Type: The kind of membership: `active_member`, `pending_member`, `invited_member` or
 	// `eligible_to_join_by_email_domain`.

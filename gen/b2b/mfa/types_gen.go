@@ -3,7 +3,7 @@
 
 package mfa
 
-// MemberOptions: The MFA options the Member has registered, if any.
+// MemberOptions: The MFA options a Member has registered.
 type MemberOptions struct {
 	// MFAPhoneNumber: The phone number the Member uses for SMS OTP MFA.
 	MFAPhoneNumber string `json:"mfa_phone_number,omitempty"`
@@ -11,7 +11,7 @@ type MemberOptions struct {
 	TOTPRegistrationID string `json:"totp_registration_id,omitempty"`
 }
 
-// MfaRequired: Information about the MFA requirements of the Organization and the Member's options for
+// MfaRequired: Information about the MFA requirements of an Organization and the Member's options for
 // fulfilling MFA.
 type MfaRequired struct {
 	// MemberOptions: The MFA options the Member has registered, if any.

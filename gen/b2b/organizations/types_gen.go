@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// ActiveSCIMConnection: The Organization's active SCIM connection, if any.
+// ActiveSCIMConnection: The SCIM connection that is active for an Organization.
 type ActiveSCIMConnection struct {
 	// ConnectionID: Globally unique UUID that identifies the SCIM connection.
 	ConnectionID string `json:"connection_id,omitempty"`
@@ -39,7 +39,8 @@ type EmailImplicitRoleAssignment struct {
 	RoleID string `json:"role_id,omitempty"`
 }
 
-// Member: The [Member object](https://stytch.com/docs/b2b/api/member-object)
+// Member: A Member of an Organization. See the
+// [Member object](https://stytch.com/docs/b2b/api/member-object).
 type Member struct {
 	// OrganizationID: Globally unique UUID that identifies the Member's Organization.
 	OrganizationID string `json:"organization_id,omitempty"`
@@ -129,7 +130,8 @@ type OAuthRegistration struct {
 	Locale string `json:"locale,omitempty"`
 }
 
-// Organization: The [Organization object](https://stytch.com/docs/b2b/api/organization-object).
+// Organization: An Organization. See the
+// [Organization object](https://stytch.com/docs/b2b/api/organization-object).
 type Organization struct {
 	// OrganizationID: Globally unique UUID that identifies the Organization.
 	OrganizationID string `json:"organization_id,omitempty"`
@@ -203,8 +205,7 @@ type RetiredEmail struct {
 	EmailAddress string `json:"email_address,omitempty"`
 }
 
-// SCIMRegistration: The Member's registration through a SCIM connection, if the Member was provisioned
-// via SCIM.
+// SCIMRegistration: A Member's registration through a SCIM connection.
 type SCIMRegistration struct {
 	// ConnectionID: Globally unique UUID that identifies the SCIM connection.
 	ConnectionID string `json:"connection_id,omitempty"`

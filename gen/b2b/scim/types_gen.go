@@ -33,7 +33,7 @@ type Email struct {
 	Primary bool `json:"primary,omitempty"`
 }
 
-// EnterpriseExtension: The user's SCIM Enterprise User extension attributes.
+// EnterpriseExtension: Attributes of the SCIM Enterprise User extension.
 type EnterpriseExtension struct {
 	// EmployeeNumber: The user's employee number.
 	EmployeeNumber string `json:"employee_number,omitempty"`
@@ -77,7 +77,7 @@ type IMs struct {
 	Primary bool `json:"primary,omitempty"`
 }
 
-// Manager: The user's manager.
+// Manager: The manager of a SCIM user.
 type Manager struct {
 	// Value: The identifier of the manager.
 	Value string `json:"value,omitempty"`
@@ -87,7 +87,7 @@ type Manager struct {
 	DisplayName string `json:"display_name,omitempty"`
 }
 
-// Name: The components of the user's name.
+// Name: The components of a SCIM user's name.
 type Name struct {
 	// Formatted: The full name, formatted for display.
 	Formatted string `json:"formatted,omitempty"`
@@ -133,7 +133,7 @@ type Role struct {
 	Primary bool `json:"primary,omitempty"`
 }
 
-// SCIMAttributes: The Member's SCIM user attributes, as provided by the identity provider.
+// SCIMAttributes: The attributes of a SCIM user, as provided by the identity provider.
 type SCIMAttributes struct {
 	// UserName: The user's unique user name at the identity provider.
 	UserName string `json:"user_name,omitempty"`

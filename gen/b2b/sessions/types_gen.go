@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// MemberSession: The [Session object](https://stytch.com/docs/b2b/api/session-object).
+// MemberSession: A Member session. See the
+// [Session object](https://stytch.com/docs/b2b/api/session-object).
 type MemberSession struct {
 	// MemberSessionID: Globally unique UUID that identifies a specific Member session.
 	MemberSessionID string `json:"member_session_id,omitempty"`
@@ -30,7 +31,7 @@ type MemberSession struct {
 	CustomClaims map[string]any `json:"custom_claims,omitempty"`
 }
 
-// PrimaryRequired: Information about the primary authentication requirements of the Organization.
+// PrimaryRequired: Information about the primary authentication requirements of an Organization.
 type PrimaryRequired struct {
 	// AllowedAuthMethods: The primary authentication methods (e.g. `magic_link`) the Member may use to
 	// satisfy the Organization's primary authentication requirements.

@@ -5,7 +5,7 @@ package sessions
 
 import "time"
 
-// AmazonOAuthFactor: Details of the factor when it is an Amazon OAuth factor.
+// AmazonOAuthFactor: Details of an Amazon OAuth factor.
 type AmazonOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -16,7 +16,7 @@ type AmazonOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// AppleOAuthFactor: Details of the factor when it is an Apple OAuth factor.
+// AppleOAuthFactor: Details of an Apple OAuth factor.
 type AppleOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -114,19 +114,19 @@ type AuthenticationFactor struct {
 	HubspotOAuthExchangeFactor *HubspotOAuthExchangeFactor `json:"hubspot_oauth_exchange_factor,omitempty"`
 }
 
-// AuthenticatorAppFactor: Details of the factor when it is an authenticator app (TOTP) factor.
+// AuthenticatorAppFactor: Details of an authenticator app (TOTP) factor.
 type AuthenticatorAppFactor struct {
 	// TOTPID: The unique ID of the TOTP instance.
 	TOTPID string `json:"totp_id,omitempty"`
 }
 
-// BiometricFactor: Details of the factor when it is a biometric factor.
+// BiometricFactor: Details of a biometric factor.
 type BiometricFactor struct {
 	// BiometricRegistrationID: The unique ID of the biometric registration.
 	BiometricRegistrationID string `json:"biometric_registration_id,omitempty"`
 }
 
-// BitbucketOAuthFactor: Details of the factor when it is a Bitbucket OAuth factor.
+// BitbucketOAuthFactor: Details of a Bitbucket OAuth factor.
 type BitbucketOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -137,7 +137,7 @@ type BitbucketOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// CoinbaseOAuthFactor: Details of the factor when it is a Coinbase OAuth factor.
+// CoinbaseOAuthFactor: Details of a Coinbase OAuth factor.
 type CoinbaseOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -148,7 +148,7 @@ type CoinbaseOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// CryptoWalletFactor: Details of the factor when it is a crypto wallet factor.
+// CryptoWalletFactor: Details of a crypto wallet factor.
 type CryptoWalletFactor struct {
 	// CryptoWalletID: The unique ID of the crypto wallet.
 	CryptoWalletID string `json:"crypto_wallet_id,omitempty"`
@@ -158,7 +158,7 @@ type CryptoWalletFactor struct {
 	CryptoWalletType string `json:"crypto_wallet_type,omitempty"`
 }
 
-// DiscordOAuthFactor: Details of the factor when it is a Discord OAuth factor.
+// DiscordOAuthFactor: Details of a Discord OAuth factor.
 type DiscordOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -169,7 +169,7 @@ type DiscordOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// EmailFactor: Details of the factor when it is an email factor.
+// EmailFactor: Details of an email factor.
 type EmailFactor struct {
 	// EmailID: The unique ID of the email address.
 	EmailID string `json:"email_id,omitempty"`
@@ -177,13 +177,13 @@ type EmailFactor struct {
 	EmailAddress string `json:"email_address,omitempty"`
 }
 
-// EmbeddableMagicLinkFactor: Details of the factor when it is an embeddable magic link factor.
+// EmbeddableMagicLinkFactor: Details of an embeddable magic link factor.
 type EmbeddableMagicLinkFactor struct {
 	// EmbeddedID: The unique ID of the embeddable magic link user identifier.
 	EmbeddedID string `json:"embedded_id,omitempty"`
 }
 
-// FacebookOAuthFactor: Details of the factor when it is a Facebook OAuth factor.
+// FacebookOAuthFactor: Details of a Facebook OAuth factor.
 type FacebookOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -194,7 +194,7 @@ type FacebookOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// FigmaOAuthFactor: Details of the factor when it is a Figma OAuth factor.
+// FigmaOAuthFactor: Details of a Figma OAuth factor.
 type FigmaOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -205,7 +205,7 @@ type FigmaOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// GitLabOAuthFactor: Details of the factor when it is a GitLab OAuth factor.
+// GitLabOAuthFactor: Details of a GitLab OAuth factor.
 type GitLabOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -216,7 +216,7 @@ type GitLabOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// GithubOAuthFactor: Details of the factor when it is a GitHub OAuth factor.
+// GithubOAuthFactor: Details of a GitHub OAuth factor.
 type GithubOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -227,7 +227,7 @@ type GithubOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// GoogleOAuthFactor: Details of the factor when it is a Google OAuth factor.
+// GoogleOAuthFactor: Details of a Google OAuth factor.
 type GoogleOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -238,13 +238,13 @@ type GoogleOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// HubspotOAuthExchangeFactor: Details of the factor when it is a HubSpot OAuth exchange factor.
+// HubspotOAuthExchangeFactor: Details of a HubSpot OAuth exchange factor.
 type HubspotOAuthExchangeFactor struct {
 	// EmailID: The unique ID of the email address associated with the HubSpot OAuth exchange.
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// HubspotOAuthFactor: Details of the factor when it is a HubSpot OAuth factor.
+// HubspotOAuthFactor: Details of a HubSpot OAuth factor.
 type HubspotOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -255,7 +255,7 @@ type HubspotOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// InstagramOAuthFactor: Details of the factor when it is an Instagram OAuth factor.
+// InstagramOAuthFactor: Details of an Instagram OAuth factor.
 type InstagramOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -266,7 +266,7 @@ type InstagramOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// LinkedInOAuthFactor: Details of the factor when it is a LinkedIn OAuth factor.
+// LinkedInOAuthFactor: Details of a LinkedIn OAuth factor.
 type LinkedInOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -277,7 +277,7 @@ type LinkedInOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// MicrosoftOAuthFactor: Details of the factor when it is a Microsoft OAuth factor.
+// MicrosoftOAuthFactor: Details of a Microsoft OAuth factor.
 type MicrosoftOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -288,7 +288,7 @@ type MicrosoftOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// OIDCSSOFactor: Details of the factor when it is an OIDC SSO factor.
+// OIDCSSOFactor: Details of an OIDC SSO factor.
 type OIDCSSOFactor struct {
 	// ID: The unique ID of the OIDC SSO registration.
 	ID string `json:"id,omitempty"`
@@ -298,7 +298,7 @@ type OIDCSSOFactor struct {
 	ExternalID string `json:"external_id,omitempty"`
 }
 
-// PhoneNumberFactor: Details of the factor when it is a phone number factor.
+// PhoneNumberFactor: Details of a phone number factor.
 type PhoneNumberFactor struct {
 	// PhoneID: The unique ID of the phone number.
 	PhoneID string `json:"phone_id,omitempty"`
@@ -306,13 +306,13 @@ type PhoneNumberFactor struct {
 	PhoneNumber string `json:"phone_number,omitempty"`
 }
 
-// RecoveryCodeFactor: Details of the factor when it is a recovery code factor.
+// RecoveryCodeFactor: Details of a TOTP recovery code factor.
 type RecoveryCodeFactor struct {
 	// TOTPRecoveryCodeID: The unique ID of the TOTP recovery code that was used.
 	TOTPRecoveryCodeID string `json:"totp_recovery_code_id,omitempty"`
 }
 
-// SAMLSSOFactor: Details of the factor when it is a SAML SSO factor.
+// SAMLSSOFactor: Details of a SAML SSO factor.
 type SAMLSSOFactor struct {
 	// ID: The unique ID of the SAML SSO registration.
 	ID string `json:"id,omitempty"`
@@ -322,7 +322,7 @@ type SAMLSSOFactor struct {
 	ExternalID string `json:"external_id,omitempty"`
 }
 
-// SalesforceOAuthFactor: Details of the factor when it is a Salesforce OAuth factor.
+// SalesforceOAuthFactor: Details of a Salesforce OAuth factor.
 type SalesforceOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -333,7 +333,7 @@ type SalesforceOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// ShopifyOAuthFactor: Details of the factor when it is a Shopify OAuth factor.
+// ShopifyOAuthFactor: Details of a Shopify OAuth factor.
 type ShopifyOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -344,13 +344,13 @@ type ShopifyOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// SlackOAuthExchangeFactor: Details of the factor when it is a Slack OAuth exchange factor.
+// SlackOAuthExchangeFactor: Details of a Slack OAuth exchange factor.
 type SlackOAuthExchangeFactor struct {
 	// EmailID: The unique ID of the email address associated with the Slack OAuth exchange.
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// SlackOAuthFactor: Details of the factor when it is a Slack OAuth factor.
+// SlackOAuthFactor: Details of a Slack OAuth factor.
 type SlackOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -361,7 +361,7 @@ type SlackOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// SnapchatOAuthFactor: Details of the factor when it is a Snapchat OAuth factor.
+// SnapchatOAuthFactor: Details of a Snapchat OAuth factor.
 type SnapchatOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -372,7 +372,7 @@ type SnapchatOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// SpotifyOAuthFactor: Details of the factor when it is a Spotify OAuth factor.
+// SpotifyOAuthFactor: Details of a Spotify OAuth factor.
 type SpotifyOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -383,7 +383,7 @@ type SpotifyOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// SteamOAuthFactor: Details of the factor when it is a Steam OAuth factor.
+// SteamOAuthFactor: Details of a Steam OAuth factor.
 type SteamOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -394,7 +394,7 @@ type SteamOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// TikTokOAuthFactor: Details of the factor when it is a TikTok OAuth factor.
+// TikTokOAuthFactor: Details of a TikTok OAuth factor.
 type TikTokOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -405,7 +405,7 @@ type TikTokOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// TwitchOAuthFactor: Details of the factor when it is a Twitch OAuth factor.
+// TwitchOAuthFactor: Details of a Twitch OAuth factor.
 type TwitchOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -416,7 +416,7 @@ type TwitchOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// TwitterOAuthFactor: Details of the factor when it is a Twitter OAuth factor.
+// TwitterOAuthFactor: Details of a Twitter OAuth factor.
 type TwitterOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
@@ -427,7 +427,7 @@ type TwitterOAuthFactor struct {
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// WebAuthnFactor: Details of the factor when it is a WebAuthn factor.
+// WebAuthnFactor: Details of a WebAuthn factor.
 type WebAuthnFactor struct {
 	// WebAuthnRegistrationID: The unique ID of the WebAuthn registration.
 	WebAuthnRegistrationID string `json:"webauthn_registration_id,omitempty"`
@@ -437,7 +437,7 @@ type WebAuthnFactor struct {
 	UserAgent string `json:"user_agent,omitempty"`
 }
 
-// YahooOAuthFactor: Details of the factor when it is a Yahoo OAuth factor.
+// YahooOAuthFactor: Details of a Yahoo OAuth factor.
 type YahooOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
