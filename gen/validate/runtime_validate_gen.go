@@ -4,6 +4,9 @@
 package validate
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"math"
 	"net/netip"
 	"slices"
@@ -122,6 +125,20 @@ func BadKeys[V any](m map[string]V, ok func(string) bool) []string {
 	}
 	slices.Sort(bad)
 	return bad
+}
+
+// DecodeStrict decodes JSON data into v, rejecting unknown fields: it tells which
+// alternative of a oneOf a value is.
+func DecodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data")
+	}
+	return nil
 }
 
 // RuneCount is the length of s in runes, as minLength and maxLength count it.

@@ -84,7 +84,7 @@ func (e *emitter) signature(op *ir.Operation) (params []jen.Code, results []jen.
 // resultType is what a method returns on success: a pointer to a struct, other types as they
 // are.
 func (e *emitter) resultType(op *ir.Operation) *jen.Statement {
-	if op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct {
+	if byPointer(op.Response) {
 		return jen.Op("*").Add(e.typeExpr(op.Response))
 	}
 	return e.typeExpr(op.Response)
@@ -118,7 +118,7 @@ func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
 	if op.Response == nil {
 		return jen.Return(err)
 	}
-	if op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct || nilable(op.Response) {
+	if byPointer(op.Response) || nilable(op.Response) {
 		return jen.Return(jen.Nil(), err)
 	}
 	return jen.Return(jen.Id("out"), err)
@@ -133,7 +133,7 @@ func nilable(t *ir.TypeRef) bool {
 }
 
 func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
-	if op.Response != nil && !(op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct) && !nilable(op.Response) {
+	if op.Response != nil && !byPointer(op.Response) && !nilable(op.Response) {
 		g.Var().Id("out").Add(e.typeExpr(op.Response))
 	}
 	g.If(jen.Id("params").Op("==").Nil()).Block(
@@ -212,7 +212,7 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	switch {
 	case op.Response == nil:
 		g.Return(jen.Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil()))
-	case op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct:
+	case byPointer(op.Response):
 		g.Var().Id("out").Add(e.typeExpr(op.Response))
 		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Err()))
@@ -336,3 +336,6 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 			jen.Qual("net/http", "StatusInternalServerError"), jen.Lit("internal_error"), jen.Lit("internal server error"))),
 	)
 }
+
+// byPointer reports whether a method returns t by pointer: structs and unions are.
+func byPointer(t *ir.TypeRef) bool { return t.Kind == ir.Named && t.Named.Kind != ir.Enum }

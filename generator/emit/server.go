@@ -38,7 +38,7 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 		params, results := e.signature(op)
 		ret := []jen.Code{}
 		if op.Response != nil {
-			if op.Response.Kind == ir.Named && op.Response.Named.Kind == ir.Struct || nilable(op.Response) {
+			if byPointer(op.Response) || nilable(op.Response) {
 				ret = append(ret, jen.Nil())
 			} else {
 				ret = append(ret, zeroValue(e, op.Response))

@@ -19,7 +19,7 @@ func (e *emitter) validation(f *jen.File) bool {
 	v := &validator{e: e}
 	wrote := false
 	for _, t := range e.pkg.Types {
-		if t.Kind != ir.Struct {
+		if t.Kind != ir.Struct && t.Kind != ir.Union {
 			continue
 		}
 		e.from(t.Pos)
@@ -67,6 +67,15 @@ func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 		for _, fl := range t.Fields {
 			v.vars = 0
 			v.field(g, fl)
+		}
+		for _, alt := range t.Variants {
+			// The alternative is the value itself: its violations are at the union's path.
+			v.vars = 0
+			val := jen.Id("x").Dot(alt.Field.Name)
+			if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id("at")); len(checks) > 0 {
+				set, _ := presence(val, alt.Field.Type)
+				g.If(set).Block(checks...)
+			}
 		}
 	})
 }
@@ -137,13 +146,13 @@ func (v *validator) add(path jen.Code, rule, msg string) jen.Code {
 func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Code) []jen.Code {
 	switch t.Kind {
 	case ir.Pointer:
-		if t.Elem.Kind == ir.Named && t.Elem.Named.Kind == ir.Struct {
+		if t.Elem.Kind == ir.Named && t.Elem.Named.Kind != ir.Enum {
 			return v.value(val, t.Elem, r, path)
 		}
 		return v.value(jen.Parens(jen.Op("*").Add(val)), t.Elem, r, path)
 	case ir.Named:
 		switch t.Named.Kind {
-		case ir.Struct:
+		case ir.Struct, ir.Union:
 			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id("errs"))}
 		case ir.Enum:
 			out := v.scalar(val, t.Named.Underlying, r, path)

@@ -53,8 +53,9 @@ const (
 	Struct TypeKind = iota
 	// Enum is a named scalar type with constants (typed enum style).
 	Enum
-	// Alias is a named type over another type expression (a named array or map schema).
-	Alias
+	// Union is a oneOf or anyOf: a struct with one pointer field per variant, of which one
+	// is set, with its own JSON encoding.
+	Union
 )
 
 // Type is a named Go type.
@@ -65,12 +66,21 @@ type Type struct {
 	Doc     string
 	Pos     Pos
 	Fields  []*Field // Struct
-	// Underlying is the type expression of an Enum or Alias.
+	// Underlying is the type expression of an Enum.
 	Underlying *TypeRef
-	// Enum holds the constants of an Enum, or of an untyped string-style enum field.
+	// Enum holds the constants of an Enum.
 	Enum *EnumDef
-	// Rules constrain the value of an Enum or Alias type itself.
-	Rules *Rules
+	// Variants are the alternatives of a Union, in spec order; each Field is a pointer.
+	Variants []*Variant
+	// Discriminator is the JSON property that names a Union's variant, or "".
+	Discriminator string
+}
+
+// Variant is one alternative of a Union.
+type Variant struct {
+	Field *Field
+	// Tags are the discriminator values that select this variant.
+	Tags []string
 }
 
 // Field is one struct field.

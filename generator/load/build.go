@@ -447,8 +447,11 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 	st := b.pkg(pkgPath)
 	b.source(st, s.Origin)
 	t := &ir.Type{Name: name, Package: st.pkg, Kind: ir.Struct, Doc: s.Description, Pos: b.pos(s.Origin)}
-	if len(s.Enum) > 0 {
+	switch {
+	case len(s.Enum) > 0:
 		t.Kind = ir.Enum
+	case isUnion(s):
+		t.Kind = ir.Union
 	}
 	b.named[k] = &namedSchema{typ: t, schema: s, key: key, explicit: explicit, copied: copied}
 	st.pkg.Types = append(st.pkg.Types, t)
@@ -461,8 +464,28 @@ func (b *builder) isNamedType(s *openapi3.Schema) bool {
 	if len(s.Enum) > 0 {
 		return b.enumTyped(s)
 	}
-	return isStruct(s)
+	return isStruct(s) || isUnion(s)
 }
+
+// variants are the alternatives of a oneOf or anyOf, without the "null" one of a nullable.
+func variants(s *openapi3.Schema) openapi3.SchemaRefs {
+	list := s.OneOf
+	if len(list) == 0 {
+		list = s.AnyOf
+	}
+	var out openapi3.SchemaRefs
+	for _, v := range list {
+		if v.Value == nil || v.Value.Type != nil && v.Value.Type.Is("null") {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// isUnion reports whether s is a oneOf or anyOf of two or more alternatives and nothing
+// else; properties beside them make it a struct.
+func isUnion(s *openapi3.Schema) bool { return !isStruct(s) && len(variants(s)) >= 2 }
 
 func isStruct(s *openapi3.Schema) bool {
 	if len(s.Properties) > 0 {
@@ -544,7 +567,10 @@ func (b *builder) fillNamed(ns *namedSchema) {
 		t.Enum = b.enumDef(t.Name, s, true, t.Package)
 		return
 	}
-	t.Kind = ir.Struct
+	if t.Kind == ir.Union {
+		b.union(t, s)
+		return
+	}
 	t.Fields = b.fields(t, s)
 }
 
@@ -564,11 +590,21 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		t.Underlying = b.scalar(s)
 		t.Enum = b.enumDef(t.Name, s, true, pkg)
 		return &ir.TypeRef{Kind: ir.Named, Named: t}
+	case len(s.AllOf) == 1 && len(s.Properties) == 0:
+		// allOf: [$ref] is how 3.0 specs put a description next to a reference.
+		return b.typeOf(s.AllOf[0], hint, pkg)
 	case isStruct(s):
 		t := b.inlineType(hint, s, pkg)
 		t.Kind = ir.Struct
 		t.Fields = b.fields(t, s)
 		return &ir.TypeRef{Kind: ir.Named, Named: t}
+	case isUnion(s):
+		t := b.inlineType(hint, s, pkg)
+		t.Kind = ir.Union
+		b.union(t, s)
+		return &ir.TypeRef{Kind: ir.Named, Named: t}
+	case len(variants(s)) == 1:
+		return b.typeOf(variants(s)[0], hint, pkg)
 	}
 	types := nonNullTypes(s)
 	if len(types) != 1 {
@@ -688,7 +724,7 @@ func (b *builder) inlineType(hint string, s *openapi3.Schema, pkg *ir.Package) *
 // pointerFor applies the pointer rules: a struct is a pointer where structPtr says so (an
 // optional field), a time always is, and x-go-pointer overrides either.
 func (b *builder) pointerFor(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr bool) *ir.TypeRef {
-	ptr := t.Kind == ir.Time || (t.Kind == ir.Named && t.Named.Kind == ir.Struct && structPtr)
+	ptr := t.Kind == ir.Time || (t.Kind == ir.Named && t.Named.Kind != ir.Enum && structPtr)
 	if v, ok := b.boolExt(sr.Extensions, "x-go-pointer", sr.Origin); ok {
 		ptr = v
 	} else if sr.Value != nil && sr.Ref == "" {
@@ -839,6 +875,74 @@ func hasSibling(sr *openapi3.SchemaRef, keyword string) bool {
 	}
 	_, ok := sr.Origin.Fields.Lookup(keyword)
 	return ok
+}
+
+// union fills a oneOf/anyOf type: one pointer field per alternative, named after the
+// alternative's type, and the discriminator values that select each.
+func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
+	names := fieldNames{scope: ir.NewScope("Validate", "MarshalJSON", "UnmarshalJSON"), explicit: map[string]bool{}}
+	if s.Discriminator != nil {
+		t.Discriminator = s.Discriminator.PropertyName
+	}
+	for i, v := range variants(s) {
+		typ := b.typeOf(v, t.Name+"Variant"+strconv.Itoa(i+1), t.Package)
+		name, _ := names.claim(variantName(typ), false)
+		if typ.Kind != ir.Slice && typ.Kind != ir.Map && typ.Kind != ir.Any {
+			typ = &ir.TypeRef{Kind: ir.Pointer, Elem: typ}
+		}
+		variant := &ir.Variant{Field: &ir.Field{
+			Name:  name,
+			Doc:   b.fieldDoc(v),
+			Type:  typ,
+			Pos:   b.schemaPos(v),
+			Rules: b.rules(v, false, t.Name+name, t.Package),
+		}}
+		if t.Discriminator != "" {
+			variant.Tags = b.discriminatorTags(s.Discriminator, v)
+		}
+		t.Variants = append(t.Variants, variant)
+	}
+}
+
+// variantName names a union's field after its type: the named type, or the kind of value.
+func variantName(t *ir.TypeRef) string {
+	switch t.Kind {
+	case ir.Named:
+		return t.Named.Name
+	case ir.Builtin:
+		switch t.Builtin {
+		case "string":
+			return "String"
+		case "bool":
+			return "Bool"
+		case "float32", "float64":
+			return "Number"
+		}
+		return "Integer"
+	case ir.Slice:
+		return "List"
+	case ir.Map:
+		return "Object"
+	case ir.Time:
+		return "Time"
+	}
+	return "Value"
+}
+
+// discriminatorTags are the values of the discriminator property that select variant v: the
+// mapping's keys that point at it, else its component name.
+func (b *builder) discriminatorTags(d *openapi3.Discriminator, v *openapi3.SchemaRef) []string {
+	var tags []string
+	for _, tag := range sortedKeys(d.Mapping) {
+		ref := d.Mapping[tag].Ref
+		if ref == v.Ref || v.Ref != "" && refName(ref, &openapi3.Schema{}) == refName(v.Ref, &openapi3.Schema{}) {
+			tags = append(tags, tag)
+		}
+	}
+	if len(tags) == 0 && v.Ref != "" {
+		tags = append(tags, refName(v.Ref, &openapi3.Schema{}))
+	}
+	return tags
 }
 
 // ---- enums ----

@@ -58,6 +58,7 @@ func Load(opts Options) (*ir.Program, error) {
 		return nil, err
 	}
 	b := newBuilder(opts, doc)
+	b.validate()
 	return b.build()
 }
 
@@ -217,4 +218,31 @@ func isSpecFile(p string) bool {
 		return true
 	}
 	return false
+}
+
+// validate runs kin-openapi's validation. It is stricter than real specs are: anything it
+// finds is a warning, and what specgen cannot generate fails later with its own error.
+func (b *builder) validate() {
+	ctx := openapi3.WithValidationOptions(context.Background(),
+		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(),
+		openapi3.DisableSchemaDefaultsValidation(), openapi3.DisableSchemaPatternValidation(),
+		openapi3.AllowExtraSiblingFields("description", "summary"))
+	err := b.doc.Validate(ctx)
+	if err == nil {
+		return
+	}
+	var multi openapi3.MultiError
+	list := []error{err}
+	if errors.As(err, &multi) {
+		list = multi
+	}
+	const most = 20
+	for i, e := range list {
+		if i == most {
+			b.warn(ir.Pos{File: displayPath(b.opts, b.opts.Root)}, "kin-openapi: %d more validation findings", len(list)-most)
+			break
+		}
+		d := positionLoadError(b.opts, e).(ir.Diagnostic)
+		b.warn(d.Pos, "kin-openapi: %s", d.Msg)
+	}
 }
