@@ -140,16 +140,14 @@ func errorFor(status int, kind, message string) *Error {
 	}
 }
 
-// errorResponse is the status and body a server answers an error with: an API error keeps
-// its status; any other error is a 500 that does not reveal its text.
+// errorResponse is the status and body a server answers an error with: an API error with an
+// error status keeps it; any other error is a 500 that does not reveal its text.
 func errorResponse(err error) (int, any) {
 	var e *Error
 	if errors.As(err, &e) && e != nil {
-		status := int(e.StatusCode)
-		if status < 400 || status > 599 {
-			status = http.StatusInternalServerError
+		if status := int(e.StatusCode); status >= 400 && status <= 599 {
+			return status, e
 		}
-		return status, e
 	}
 	return http.StatusInternalServerError, errorFor(http.StatusInternalServerError, "internal_error", "internal server error")
 }

@@ -4,16 +4,12 @@
 package validate
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"math"
 	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Errors is every rule a value violates, in field order. Validate methods return it (never
@@ -65,21 +61,21 @@ func (e Errors) Err() error {
 // validation descends and turned into a string only when a rule fails.
 type Path struct {
 	Parent *Path
-	// Name is a JSON field name, or a map key when Key is set.
-	Name string
-	Key  bool
+	// Name is a JSON field name, or a map key when IsKey is set.
+	Name  string
+	IsKey bool
 	// Index is an array index, or -1.
 	Index int
 }
 
-// Field is the path of field name under at.
-func Field(at *Path, name string) Path { return Path{Parent: at, Name: name, Index: -1} }
+// Field is the path of field name under p.
+func (p *Path) Field(name string) Path { return Path{Parent: p, Name: name, Index: -1} }
 
-// Item is the path of element i of the array at.
-func Item(at *Path, i int) Path { return Path{Parent: at, Index: i} }
+// Item is the path of element i of the array at p.
+func (p *Path) Item(i int) Path { return Path{Parent: p, Index: i} }
 
-// Key is the path of the map value under key k of the map at.
-func Key(at *Path, k string) Path { return Path{Parent: at, Name: k, Key: true, Index: -1} }
+// Key is the path of the value under key k of the map at p.
+func (p *Path) Key(k string) Path { return Path{Parent: p, Name: k, IsKey: true, Index: -1} }
 
 func (p *Path) String() string {
 	// Segments are collected as strings, never as *Path, so that a Path never escapes to the
@@ -87,7 +83,7 @@ func (p *Path) String() string {
 	var segs []string
 	for q := p; q != nil; q = q.Parent {
 		switch {
-		case q.Key:
+		case q.IsKey:
 			segs = append(segs, "["+strconv.Quote(q.Name)+"]")
 		case q.Index >= 0:
 			segs = append(segs, "["+strconv.Itoa(q.Index)+"]")
@@ -115,56 +111,49 @@ func (e Errors) SortFrom(n int) {
 	}
 }
 
-// BadKeys returns the keys of m that ok rejects, sorted; nil when there are none.
-func BadKeys[V any](m map[string]V, ok func(string) bool) []string {
-	var bad []string
-	for k := range m {
-		if !ok(k) {
-			bad = append(bad, k)
-		}
+// Format records at p that s is not a valid format; formats it does not know pass.
+func (e *Errors) Format(p *Path, format, s string) {
+	var ok bool
+	switch format {
+	case "email":
+		ok = isEmail(s)
+	case "uuid":
+		ok = isUUID(s)
+	case "uri":
+		ok = isURI(s)
+	case "date-time":
+		_, err := time.Parse(time.RFC3339Nano, s)
+		ok = err == nil
+	case "date":
+		_, err := time.Parse(time.DateOnly, s)
+		ok = err == nil
+	case "ipv4":
+		a, err := netip.ParseAddr(s)
+		ok = err == nil && a.Is4()
+	case "ipv6":
+		a, err := netip.ParseAddr(s)
+		ok = err == nil && a.Is6()
+	case "hostname":
+		ok = isHostname(s)
+	default:
+		ok = true
 	}
-	slices.Sort(bad)
-	return bad
+	if !ok {
+		e.Add(p, "format", "must be a valid "+format)
+	}
 }
 
-// DecodeStrict decodes JSON data into v, rejecting unknown fields: it tells which
-// alternative of a oneOf a value is.
-func DecodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("trailing data")
-	}
-	return nil
-}
-
-// RuneCount is the length of s in runes, as minLength and maxLength count it.
-func RuneCount(s string) int { return utf8.RuneCountInString(s) }
-
-// MultipleOf reports whether v is a multiple of m, within floating-point error.
-func MultipleOf(v, m float64) bool {
+// MultipleOf records at p that v is not a multiple of m, within floating-point error.
+func (e *Errors) MultipleOf(p *Path, v, m float64) {
 	q := v / m
-	return math.Abs(q-math.Round(q)) < 1e-9
-}
-
-// Duplicate returns the index of the first element equal to an earlier one, or -1.
-func Duplicate[T comparable](s []T) int {
-	for i := 1; i < len(s); i++ {
-		for j := 0; j < i; j++ {
-			if s[i] == s[j] {
-				return i
-			}
-		}
+	if math.Abs(q-math.Round(q)) > 1e-9 {
+		e.Add(p, "multipleOf", "must be a multiple of "+strconv.FormatFloat(m, 'g', -1, 64))
 	}
-	return -1
 }
 
-// Email reports whether s looks like an e-mail address: one @ with a non-empty local part and
-// a domain with a dot, and no spaces.
-func Email(s string) bool {
+// isEmail reports whether s looks like an e-mail address: one @ with a non-empty local part
+// and a domain with a dot, and no spaces.
+func isEmail(s string) bool {
 	at := strings.LastIndexByte(s, '@')
 	if at <= 0 || at == len(s)-1 || strings.ContainsAny(s, " \t\r\n") {
 		return false
@@ -173,8 +162,8 @@ func Email(s string) bool {
 	return strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
-// UUID reports whether s is a UUID in its 8-4-4-4-12 hex form.
-func UUID(s string) bool {
+// isUUID reports whether s is a UUID in its 8-4-4-4-12 hex form.
+func isUUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}
@@ -194,8 +183,8 @@ func UUID(s string) bool {
 	return true
 }
 
-// URI reports whether s is an absolute URI: a scheme, a colon, and no spaces.
-func URI(s string) bool {
+// isURI reports whether s is an absolute URI: a scheme, a colon, and no spaces.
+func isURI(s string) bool {
 	colon := strings.IndexByte(s, ':')
 	if colon <= 0 || strings.ContainsAny(s, " \t\r\n") {
 		return false
@@ -210,32 +199,8 @@ func URI(s string) bool {
 	return true
 }
 
-// DateTime reports whether s is an RFC 3339 date-time.
-func DateTime(s string) bool {
-	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil
-}
-
-// Date reports whether s is an RFC 3339 full-date.
-func Date(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
-}
-
-// IPv4 reports whether s is a dotted-quad IPv4 address.
-func IPv4(s string) bool {
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
-}
-
-// IPv6 reports whether s is an IPv6 address.
-func IPv6(s string) bool {
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is6()
-}
-
-// Hostname reports whether s is an RFC 1123 host name.
-func Hostname(s string) bool {
+// isHostname reports whether s is an RFC 1123 host name.
+func isHostname(s string) bool {
 	s = strings.TrimSuffix(s, ".")
 	if s == "" || len(s) > 253 {
 		return false

@@ -321,16 +321,14 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		g.Return(jen.Op("&").Add(typ).Values(vals))
 	})
 
-	f.Comment("// errorResponse is the status and body a server answers an error with: an API error keeps")
-	f.Comment("// its status; any other error is a 500 that does not reveal its text.")
+	f.Comment("// errorResponse is the status and body a server answers an error with: an API error with an")
+	f.Comment("// error status keeps it; any other error is a 500 that does not reveal its text.")
 	f.Func().Id("errorResponse").Params(jen.Err().Error()).Params(jen.Int(), jen.Any()).Block(
 		jen.Var().Id("e").Op("*").Add(typ),
 		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("e")).Op("&&").Id("e").Op("!=").Nil()).Block(
-			jen.Id("status").Op(":=").Int().Call(jen.Id("e").Dot(status)),
-			jen.If(jen.Id("status").Op("<").Lit(400).Op("||").Id("status").Op(">").Lit(599)).Block(
-				jen.Id("status").Op("=").Qual("net/http", "StatusInternalServerError"),
+			jen.If(jen.Id("status").Op(":=").Int().Call(jen.Id("e").Dot(status)), jen.Id("status").Op(">=").Lit(400).Op("&&").Id("status").Op("<=").Lit(599)).Block(
+				jen.Return(jen.Id("status"), jen.Id("e")),
 			),
-			jen.Return(jen.Id("status"), jen.Id("e")),
 		),
 		jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Id("errorFor").Call(
 			jen.Qual("net/http", "StatusInternalServerError"), jen.Lit("internal_error"), jen.Lit("internal server error"))),

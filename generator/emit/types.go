@@ -11,11 +11,11 @@ import (
 // types writes the package's struct types, in spec order.
 func (e *emitter) types(f *jen.File) bool {
 	e.importNames(f)
-	wrote := false
+	wrote, unions := false, false
 	for _, t := range e.pkg.Types {
 		if t.Kind == ir.Union {
 			e.union(f, t)
-			wrote = true
+			wrote, unions = true, true
 			continue
 		}
 		if t.Kind != ir.Struct {
@@ -30,6 +30,17 @@ func (e *emitter) types(f *jen.File) bool {
 		}
 		f.Add(docComment(t.Name, t.Doc)).Type().Id(t.Name).Struct(items...)
 		wrote = true
+	}
+	if unions {
+		f.Comment("// decodeStrict decodes JSON data into v, rejecting unknown fields: it tells which")
+		f.Comment("// alternative of a union a value is.")
+		f.Func().Id("decodeStrict").Params(jen.Id("data").Index().Byte(), jen.Id("v").Any()).Error().Block(
+			jen.Id("dec").Op(":=").Qual("encoding/json", "NewDecoder").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("data"))),
+			jen.Id("dec").Dot("DisallowUnknownFields").Call(),
+			jen.If(jen.Err().Op(":=").Id("dec").Dot("Decode").Call(jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.If(jen.Id("dec").Dot("More").Call()).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit("trailing data")))),
+			jen.Return(jen.Nil()),
+		)
 	}
 	return wrote
 }
@@ -89,7 +100,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 			}
 			decode := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), target)
 			if strict {
-				decode = jen.Qual(e.runtimePath(), "DecodeStrict").Call(jen.Id("data"), target)
+				decode = jen.Id("decodeStrict").Call(jen.Id("data"), target)
 			}
 			return []jen.Code{val, jen.If(jen.Err().Op(":=").Add(decode), jen.Err().Op("==").Nil()).Block(
 				jen.Id("u").Dot(v.Field.Name).Op("=").Id("v"),

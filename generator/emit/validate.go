@@ -110,7 +110,7 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	default:
 		body = checks
 	}
-	g.Block(append([]jen.Code{jen.Id("p").Op(":=").Add(v.rt("Field")).Call(jen.Id("at"), jen.Lit(name))}, body...)...)
+	g.Block(append([]jen.Code{jen.Id("p").Op(":=").Id("at").Dot("Field").Call(jen.Lit(name))}, body...)...)
 }
 
 // presence gives the conditions under which a field counts as given and as missing; nil
@@ -155,7 +155,11 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 		case ir.Struct, ir.Union:
 			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id("errs"))}
 		case ir.Enum:
-			out := v.scalar(val, t.Named.Underlying, r, path)
+			underlying := val
+			if t.Named.Underlying.Builtin == "string" {
+				underlying = jen.String().Parens(val)
+			}
+			out := v.scalar(underlying, t.Named.Underlying, r, path)
 			if t.Named.Enum != nil && !t.Named.Enum.Open {
 				out = append([]jen.Code{jen.If(jen.Op("!").Add(val).Dot("Valid").Call()).Block(
 					v.add(path, "enum", "must be one of "+enumList(t.Named.Enum)))}, out...)
@@ -184,8 +188,13 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 				v.add(path, "maxItems", "must have at most "+plural(*r.MaxItems, "item"))))
 		}
 		if r.UniqueItems && comparable(t.Elem) {
-			out = append(out, jen.If(v.rt("Duplicate").Call(val).Op(">=").Lit(0)).Block(
-				v.add(path, "uniqueItems", "must not contain duplicate items")))
+			v.vars++
+			i := "u" + strconv.Itoa(v.vars)
+			out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(
+				jen.If(jen.Qual("slices", "Index").Call(jen.Add(val).Index(jen.Empty(), jen.Id(i)), jen.Add(val).Index(jen.Id(i))).Op(">=").Lit(0)).Block(
+					v.add(path, "uniqueItems", "must not contain duplicate items"),
+					jen.Break(),
+				)))
 		}
 	}
 	if t.Elem.Kind == ir.Builtin && t.Elem.Builtin == "byte" {
@@ -201,7 +210,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	if t.Elem.Kind == ir.Pointer {
 		checks = []jen.Code{jen.If(jen.Add(elem).Op("!=").Nil()).Block(checks...)}
 	}
-	body := append([]jen.Code{jen.Id(q).Op(":=").Add(v.rt("Item")).Call(path, jen.Id(i))}, checks...)
+	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot("Item").Call(jen.Id(i))}, checks...)
 	return append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(body...))
 }
 
@@ -216,14 +225,19 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 			out = append(out, jen.If(jen.Len(val).Op(">").Lit(int(*r.MaxProperties))).Block(
 				v.add(path, "maxProperties", "must have at most "+plural(*r.MaxProperties, "property"))))
 		}
-		if ok := v.keyCondition(jen.Id("k"), r.PropertyNames); ok != nil {
-			v.vars++
-			k, q := "k"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars)
-			out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(v.rt("BadKeys")).Call(val,
-				jen.Func().Params(jen.Id("k").String()).Bool().Block(jen.Return(ok)))).Block(
-				jen.Id(q).Op(":=").Add(v.rt("Key")).Call(path, jen.Id(k)),
-				v.add(jen.Op("&").Id(q), "propertyNames", "is not an allowed key"),
-			))
+		v.vars++
+		k, q, bad := "k"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars), "bad"+strconv.Itoa(v.vars)
+		if ok := v.keyCondition(jen.Id(k), r.PropertyNames); ok != nil {
+			// Bad keys are collected (only when there are some) and sorted: map order is random.
+			out = append(out,
+				jen.Var().Id(bad).Index().String(),
+				jen.For(jen.Id(k).Op(":=").Range().Add(val)).Block(
+					jen.If(jen.Op("!").Parens(ok)).Block(jen.Id(bad).Op("=").Append(jen.Id(bad), jen.Id(k)))),
+				jen.Qual("slices", "Sort").Call(jen.Id(bad)),
+				jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id(bad)).Block(
+					jen.Id(q).Op(":=").Parens(path).Dot("Key").Call(jen.Id(k)),
+					v.add(jen.Op("&").Id(q), "propertyNames", "is not an allowed key"),
+				))
 		}
 	}
 	v.vars++
@@ -237,7 +251,7 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 	}
 	body := append([]jen.Code{
 		jen.Id(elem).Op(":=").Add(val).Index(jen.Id(k)),
-		jen.Id(q).Op(":=").Add(v.rt("Key")).Call(path, jen.Id(k)),
+		jen.Id(q).Op(":=").Parens(path).Dot("Key").Call(jen.Id(k)),
 	}, checks...)
 	// Map order is random; the report is sorted so that it is not.
 	return append(out,
@@ -263,10 +277,10 @@ func (v *validator) keyCondition(k jen.Code, r *ir.Rules) jen.Code {
 		}
 	}
 	if r.MinLength > 0 {
-		conds = append(conds, v.rt("RuneCount").Call(k).Op(">=").Lit(int(r.MinLength)))
+		conds = append(conds, jen.Qual("unicode/utf8", "RuneCountInString").Call(k).Op(">=").Lit(int(r.MinLength)))
 	}
 	if r.MaxLength != nil {
-		conds = append(conds, v.rt("RuneCount").Call(k).Op("<=").Lit(int(*r.MaxLength)))
+		conds = append(conds, jen.Qual("unicode/utf8", "RuneCountInString").Call(k).Op("<=").Lit(int(*r.MaxLength)))
 	}
 	if r.Pattern != "" {
 		conds = append(conds, v.pattern(r.Pattern).Dot("MatchString").Call(k))
@@ -341,28 +355,21 @@ func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Co
 func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen.Code {
 	var out []jen.Code
 	if r.MinLength > 0 {
-		out = append(out, jen.If(v.rt("RuneCount").Call(val).Op("<").Lit(int(r.MinLength))).Block(
+		out = append(out, jen.If(jen.Qual("unicode/utf8", "RuneCountInString").Call(val).Op("<").Lit(int(r.MinLength))).Block(
 			v.add(path, "minLength", "must be at least "+plural(r.MinLength, "character")+" long")))
 	}
 	if r.MaxLength != nil {
-		out = append(out, jen.If(v.rt("RuneCount").Call(val).Op(">").Lit(int(*r.MaxLength))).Block(
+		out = append(out, jen.If(jen.Qual("unicode/utf8", "RuneCountInString").Call(val).Op(">").Lit(int(*r.MaxLength))).Block(
 			v.add(path, "maxLength", "must be at most "+plural(*r.MaxLength, "character")+" long")))
 	}
 	if r.Pattern != "" {
 		out = append(out, jen.If(jen.Op("!").Add(v.pattern(r.Pattern)).Dot("MatchString").Call(val)).Block(
 			v.add(path, "pattern", "must match the pattern "+r.Pattern)))
 	}
-	if fn, ok := formatCheck[r.Format]; ok {
-		out = append(out, jen.If(jen.Op("!").Add(v.rt(fn)).Call(val)).Block(
-			v.add(path, "format", "must be a valid "+r.Format)))
+	if r.Format != "" {
+		out = append(out, jen.Id("errs").Dot("Format").Call(path, jen.Lit(r.Format), val))
 	}
 	return out
-}
-
-// formatCheck maps a format to the runtime function that checks it.
-var formatCheck = map[string]string{
-	"email": "Email", "uuid": "UUID", "uri": "URI", "date-time": "DateTime", "date": "Date",
-	"ipv4": "IPv4", "ipv6": "IPv6", "hostname": "Hostname",
 }
 
 func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen.Code) []jen.Code {
@@ -390,7 +397,7 @@ func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen
 		if isInt(typ) && *m == math.Trunc(*m) && *m <= 1<<31 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
 		} else {
-			out = append(out, jen.If(jen.Op("!").Add(v.rt("MultipleOf")).Call(jen.Float64().Call(val), jen.Lit(*m))).Block(v.add(path, "multipleOf", msg)))
+			out = append(out, jen.Id("errs").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*m)))
 		}
 	}
 	return out

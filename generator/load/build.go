@@ -134,7 +134,11 @@ func (b *builder) pkg(p string) *pkgState {
 	}
 	scope := ir.NewScope()
 	if p == b.opts.Package {
-		scope = ir.NewScope(runtimeNames...)
+		reserved := runtimeNames
+		if !b.opts.PackagePerFile {
+			reserved = append(slices.Clone(reserved), validationNames...)
+		}
+		scope = ir.NewScope(reserved...)
 	}
 	st := &pkgState{
 		pkg:     &ir.Package{Path: p, Name: name},
@@ -1061,10 +1065,11 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	}
 	r.MinLength, r.MaxLength = s.MinLength, s.MaxLength
 	if s.Pattern != "" {
-		if _, err := regexp.Compile(s.Pattern); err != nil {
+		pattern := jsEscapes.ReplaceAllString(s.Pattern, `\x{$1}`)
+		if _, err := regexp.Compile(pattern); err != nil {
 			b.fail(b.fieldPos(s.Origin, "pattern"), "pattern %q: Go's RE2 cannot compile it: %v", s.Pattern, unwrapRegexpError(err))
 		} else {
-			r.Pattern = s.Pattern
+			r.Pattern = pattern
 		}
 	}
 	if checkedFormats[s.Format] {
@@ -1080,6 +1085,10 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	}
 	return r
 }
+
+// jsEscapes are ECMA-262 \uXXXX escapes, which JSON Schema patterns use and RE2 writes
+// \x{XXXX}.
+var jsEscapes = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
 
 func unwrapRegexpError(err error) string {
 	var re interface{ Error() string }

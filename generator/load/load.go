@@ -131,7 +131,7 @@ func displayPath(opts Options, file string) string {
 }
 
 var (
-	yamlLineRe = regexp.MustCompile(`(?:yaml: |\[)line (\d+)(?::(\d+))?`)
+	yamlLineRe = regexp.MustCompile(`\bline (\d+)(?::(\d+))?`)
 	quotedRe   = regexp.MustCompile(`"([^"]{3,})"`)
 	jsonOffRe  = regexp.MustCompile(`offset (\d+)`)
 )
@@ -174,7 +174,7 @@ func positionLoadError(opts Options, err error) error {
 }
 
 func cleanMessage(msg string) string {
-	return strings.TrimSpace(strings.ReplaceAll(msg, "\n", " "))
+	return "not valid OpenAPI: " + strings.TrimSpace(strings.ReplaceAll(msg, "\n", " "))
 }
 
 func fileInMessage(opts Options, msg string) string {
@@ -243,6 +243,6 @@ func (b *builder) validate() {
 			break
 		}
 		d := positionLoadError(b.opts, e).(ir.Diagnostic)
-		b.warn(d.Pos, "kin-openapi: %s", d.Msg)
+		b.warn(d.Pos, "kin-openapi: %s", strings.TrimPrefix(d.Msg, "not valid OpenAPI: "))
 	}
 }

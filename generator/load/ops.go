@@ -348,6 +348,10 @@ var runtimeNames = []string{
 	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError",
 }
 
+// validationNames are the exported identifiers of the validation runtime, which shares the
+// package of a single-package generation.
+var validationNames = []string{"Errors", "FieldError", "Path"}
+
 // client describes the API client: a tree of resource clients following the package paths
 // of the operations under the client package.
 func (b *builder) client(prog *ir.Program) *ir.Client {

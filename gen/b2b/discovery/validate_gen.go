@@ -20,25 +20,25 @@ func (x *DiscoveredOrganization) ValidateAt(at *validate.Path, errs *validate.Er
 		return
 	}
 	{
-		p := validate.Field(at, "organization")
+		p := at.Field("organization")
 		if x.Organization != nil {
 			x.Organization.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "membership")
+		p := at.Field("membership")
 		if x.Membership != nil {
 			x.Membership.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "primary_required")
+		p := at.Field("primary_required")
 		if x.PrimaryRequired != nil {
 			x.PrimaryRequired.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "mfa_required")
+		p := at.Field("mfa_required")
 		if x.MFARequired != nil {
 			x.MFARequired.ValidateAt(&p, errs)
 		}
@@ -60,7 +60,7 @@ func (x *Membership) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "type")
+		p := at.Field("type")
 		if x.Type != "" {
 			switch x.Type {
 			case "active_member", "pending_member", "invited_member", "eligible_to_join_by_email_domain":
@@ -70,7 +70,7 @@ func (x *Membership) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "member")
+		p := at.Field("member")
 		if x.Member != nil {
 			x.Member.ValidateAt(&p, errs)
 		}

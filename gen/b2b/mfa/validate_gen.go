@@ -36,13 +36,13 @@ func (x *MfaRequired) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "member_options")
+		p := at.Field("member_options")
 		if x.MemberOptions != nil {
 			x.MemberOptions.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "secondary_auth_initiated")
+		p := at.Field("secondary_auth_initiated")
 		if x.SecondaryAuthInitiated != "" {
 			switch x.SecondaryAuthInitiated {
 			case "sms_otp":

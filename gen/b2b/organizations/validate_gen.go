@@ -6,6 +6,8 @@ package organizations
 import (
 	"github.com/specgen-dev/specgen/gen/validate"
 	"regexp"
+	"slices"
+	"unicode/utf8"
 )
 
 // Validate checks x against every constraint the spec states for ActiveSCIMConnection and reports all
@@ -71,7 +73,7 @@ func (x *Member) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "status")
+		p := at.Field("status")
 		if x.Status != "" {
 			switch x.Status {
 			case "pending", "invited", "active", "deleted":
@@ -81,43 +83,43 @@ func (x *Member) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "sso_registrations")
+		p := at.Field("sso_registrations")
 		if len(x.SSORegistrations) > 0 {
 			for i1 := range x.SSORegistrations {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.SSORegistrations[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "oauth_registrations")
+		p := at.Field("oauth_registrations")
 		if len(x.OAuthRegistrations) > 0 {
 			for i1 := range x.OAuthRegistrations {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.OAuthRegistrations[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "retired_email_addresses")
+		p := at.Field("retired_email_addresses")
 		if len(x.RetiredEmailAddresses) > 0 {
 			for i1 := range x.RetiredEmailAddresses {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.RetiredEmailAddresses[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "roles")
+		p := at.Field("roles")
 		if len(x.Roles) > 0 {
 			for i1 := range x.Roles {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Roles[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "scim_registration")
+		p := at.Field("scim_registration")
 		if x.SCIMRegistration != nil {
 			x.SCIMRegistration.ValidateAt(&p, errs)
 		}
@@ -139,10 +141,10 @@ func (x *MemberRole) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "sources")
+		p := at.Field("sources")
 		if len(x.Sources) > 0 {
 			for i1 := range x.Sources {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Sources[i1].ValidateAt(&q1, errs)
 			}
 		}
@@ -164,7 +166,7 @@ func (x *MemberRoleSource) ValidateAt(at *validate.Path, errs *validate.Errors) 
 		return
 	}
 	{
-		p := validate.Field(at, "type")
+		p := at.Field("type")
 		if x.Type != "" {
 			switch x.Type {
 			case "direct_assignment", "email_assignment", "sso_connection", "sso_connection_group", "scim_connection_group":
@@ -206,23 +208,23 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "organization_name")
+		p := at.Field("organization_name")
 		if x.OrganizationName != "" {
-			if validate.RuneCount(x.OrganizationName) < 1 {
+			if utf8.RuneCountInString(x.OrganizationName) < 1 {
 				errs.Add(&p, "minLength", "must be at least 1 character long")
 			}
-			if validate.RuneCount(x.OrganizationName) > 128 {
+			if utf8.RuneCountInString(x.OrganizationName) > 128 {
 				errs.Add(&p, "maxLength", "must be at most 128 characters long")
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "organization_slug")
+		p := at.Field("organization_slug")
 		if x.OrganizationSlug != "" {
-			if validate.RuneCount(x.OrganizationSlug) < 2 {
+			if utf8.RuneCountInString(x.OrganizationSlug) < 2 {
 				errs.Add(&p, "minLength", "must be at least 2 characters long")
 			}
-			if validate.RuneCount(x.OrganizationSlug) > 128 {
+			if utf8.RuneCountInString(x.OrganizationSlug) > 128 {
 				errs.Add(&p, "maxLength", "must be at most 128 characters long")
 			}
 			if !validatePatterns[0].MatchString(x.OrganizationSlug) {
@@ -231,7 +233,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "sso_jit_provisioning")
+		p := at.Field("sso_jit_provisioning")
 		if x.SSOJITProvisioning != "" {
 			switch x.SSOJITProvisioning {
 			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
@@ -241,16 +243,16 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "sso_active_connections")
+		p := at.Field("sso_active_connections")
 		if len(x.SSOActiveConnections) > 0 {
 			for i1 := range x.SSOActiveConnections {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.SSOActiveConnections[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "email_jit_provisioning")
+		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
 			case "RESTRICTED", "NOT_ALLOWED":
@@ -260,7 +262,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "email_invites")
+		p := at.Field("email_invites")
 		if x.EmailInvites != "" {
 			switch x.EmailInvites {
 			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
@@ -270,7 +272,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "auth_methods")
+		p := at.Field("auth_methods")
 		if x.AuthMethods != "" {
 			switch x.AuthMethods {
 			case "ALL_ALLOWED", "RESTRICTED":
@@ -280,10 +282,10 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "allowed_auth_methods")
+		p := at.Field("allowed_auth_methods")
 		if len(x.AllowedAuthMethods) > 0 {
 			for i1 := range x.AllowedAuthMethods {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				switch x.AllowedAuthMethods[i1] {
 				case "sso", "magic_link", "password", "google_oauth", "microsoft_oauth":
 				default:
@@ -293,16 +295,16 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "rbac_email_implicit_role_assignments")
+		p := at.Field("rbac_email_implicit_role_assignments")
 		if len(x.RBACEmailImplicitRoleAssignments) > 0 {
 			for i1 := range x.RBACEmailImplicitRoleAssignments {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.RBACEmailImplicitRoleAssignments[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "mfa_methods")
+		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
 			case "ALL_ALLOWED", "RESTRICTED":
@@ -312,10 +314,10 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "allowed_mfa_methods")
+		p := at.Field("allowed_mfa_methods")
 		if len(x.AllowedMFAMethods) > 0 {
 			for i1 := range x.AllowedMFAMethods {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				switch x.AllowedMFAMethods[i1] {
 				case "sms_otp", "totp":
 				default:
@@ -325,7 +327,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "oauth_tenant_jit_provisioning")
+		p := at.Field("oauth_tenant_jit_provisioning")
 		if x.OAuthTenantJITProvisioning != "" {
 			switch x.OAuthTenantJITProvisioning {
 			case "RESTRICTED", "NOT_ALLOWED":
@@ -335,18 +337,23 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "scim_active_connection")
+		p := at.Field("scim_active_connection")
 		if x.SCIMActiveConnection != nil {
 			x.SCIMActiveConnection.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "allowed_oauth_tenants")
+		p := at.Field("allowed_oauth_tenants")
 		if len(x.AllowedOAuthTenants) > 0 {
-			for _, k1 := range validate.BadKeys(x.AllowedOAuthTenants, func(k string) bool {
-				return (k == "slack" || k == "hubspot")
-			}) {
-				q1 := validate.Key(&p, k1)
+			var bad1 []string
+			for k1 := range x.AllowedOAuthTenants {
+				if !(k1 == "slack" || k1 == "hubspot") {
+					bad1 = append(bad1, k1)
+				}
+			}
+			slices.Sort(bad1)
+			for _, k1 := range bad1 {
+				q1 := (&p).Key(k1)
 				errs.Add(&q1, "propertyNames", "is not an allowed key")
 			}
 		}
@@ -384,7 +391,7 @@ func (x *SCIMRegistration) ValidateAt(at *validate.Path, errs *validate.Errors) 
 		return
 	}
 	{
-		p := validate.Field(at, "scim_attributes")
+		p := at.Field("scim_attributes")
 		if x.SCIMAttributes != nil {
 			x.SCIMAttributes.ValidateAt(&p, errs)
 		}

@@ -52,7 +52,7 @@ func (x *EnterpriseExtension) ValidateAt(at *validate.Path, errs *validate.Error
 		return
 	}
 	{
-		p := validate.Field(at, "manager")
+		p := at.Field("manager")
 		if x.Manager != nil {
 			x.Manager.ValidateAt(&p, errs)
 		}
@@ -202,94 +202,94 @@ func (x *SCIMAttributes) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "groups")
+		p := at.Field("groups")
 		if len(x.Groups) > 0 {
 			for i1 := range x.Groups {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Groups[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "emails")
+		p := at.Field("emails")
 		if len(x.Emails) > 0 {
 			for i1 := range x.Emails {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Emails[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "phone_numbers")
+		p := at.Field("phone_numbers")
 		if len(x.PhoneNumbers) > 0 {
 			for i1 := range x.PhoneNumbers {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.PhoneNumbers[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "addresses")
+		p := at.Field("addresses")
 		if len(x.Addresses) > 0 {
 			for i1 := range x.Addresses {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Addresses[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "ims")
+		p := at.Field("ims")
 		if len(x.Ims) > 0 {
 			for i1 := range x.Ims {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Ims[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "photos")
+		p := at.Field("photos")
 		if len(x.Photos) > 0 {
 			for i1 := range x.Photos {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Photos[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "entitlements")
+		p := at.Field("entitlements")
 		if len(x.Entitlements) > 0 {
 			for i1 := range x.Entitlements {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Entitlements[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "roles")
+		p := at.Field("roles")
 		if len(x.Roles) > 0 {
 			for i1 := range x.Roles {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.Roles[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "x509certificates")
+		p := at.Field("x509certificates")
 		if len(x.X509Certificates) > 0 {
 			for i1 := range x.X509Certificates {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.X509Certificates[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
 	{
-		p := validate.Field(at, "name")
+		p := at.Field("name")
 		if x.Name != nil {
 			x.Name.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "enterprise_extension")
+		p := at.Field("enterprise_extension")
 		if x.EnterpriseExtension != nil {
 			x.EnterpriseExtension.ValidateAt(&p, errs)
 		}

@@ -20,10 +20,10 @@ func (x *MemberSession) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "authentication_factors")
+		p := at.Field("authentication_factors")
 		if len(x.AuthenticationFactors) > 0 {
 			for i1 := range x.AuthenticationFactors {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.AuthenticationFactors[i1].ValidateAt(&q1, errs)
 			}
 		}

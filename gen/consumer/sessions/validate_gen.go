@@ -52,7 +52,7 @@ func (x *AuthenticationFactor) ValidateAt(at *validate.Path, errs *validate.Erro
 		return
 	}
 	{
-		p := validate.Field(at, "type")
+		p := at.Field("type")
 		if x.Type != "" {
 			if !x.Type.Valid() {
 				errs.Add(&p, "enum", "must be one of magic_link, otp, oauth, webauthn, totp, crypto, password, signature_challenge, sso, imported, recovery_codes")
@@ -60,7 +60,7 @@ func (x *AuthenticationFactor) ValidateAt(at *validate.Path, errs *validate.Erro
 		}
 	}
 	{
-		p := validate.Field(at, "delivery_method")
+		p := at.Field("delivery_method")
 		if x.DeliveryMethod != "" {
 			if !x.DeliveryMethod.Valid() {
 				errs.Add(&p, "enum", "must be one of email, sms, whatsapp, embedded, oauth_google, oauth_microsoft, oauth_apple, webauthn_registration, authenticator_app, oauth_github, recovery_code, oauth_facebook, crypto_wallet, oauth_amazon, oauth_bitbucket, oauth_coinbase, oauth_discord, oauth_figma, oauth_gitlab, oauth_instagram, oauth_linkedin, oauth_shopify, oauth_slack, oauth_snapchat, oauth_spotify, oauth_steam, oauth_tiktok, oauth_twitch, oauth_twitter, knowledge, biometric, sso_saml, sso_oidc, oauth_salesforce, oauth_yahoo, oauth_hubspot, imported_auth0, oauth_exchange_slack, oauth_exchange_hubspot")
@@ -68,217 +68,217 @@ func (x *AuthenticationFactor) ValidateAt(at *validate.Path, errs *validate.Erro
 		}
 	}
 	{
-		p := validate.Field(at, "email_factor")
+		p := at.Field("email_factor")
 		if x.EmailFactor != nil {
 			x.EmailFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "phone_number_factor")
+		p := at.Field("phone_number_factor")
 		if x.PhoneNumberFactor != nil {
 			x.PhoneNumberFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "google_oauth_factor")
+		p := at.Field("google_oauth_factor")
 		if x.GoogleOAuthFactor != nil {
 			x.GoogleOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "microsoft_oauth_factor")
+		p := at.Field("microsoft_oauth_factor")
 		if x.MicrosoftOAuthFactor != nil {
 			x.MicrosoftOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "apple_oauth_factor")
+		p := at.Field("apple_oauth_factor")
 		if x.AppleOAuthFactor != nil {
 			x.AppleOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "webauthn_factor")
+		p := at.Field("webauthn_factor")
 		if x.WebAuthnFactor != nil {
 			x.WebAuthnFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "authenticator_app_factor")
+		p := at.Field("authenticator_app_factor")
 		if x.AuthenticatorAppFactor != nil {
 			x.AuthenticatorAppFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "github_oauth_factor")
+		p := at.Field("github_oauth_factor")
 		if x.GithubOAuthFactor != nil {
 			x.GithubOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "recovery_code_factor")
+		p := at.Field("recovery_code_factor")
 		if x.RecoveryCodeFactor != nil {
 			x.RecoveryCodeFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "facebook_oauth_factor")
+		p := at.Field("facebook_oauth_factor")
 		if x.FacebookOAuthFactor != nil {
 			x.FacebookOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "crypto_wallet_factor")
+		p := at.Field("crypto_wallet_factor")
 		if x.CryptoWalletFactor != nil {
 			x.CryptoWalletFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "amazon_oauth_factor")
+		p := at.Field("amazon_oauth_factor")
 		if x.AmazonOAuthFactor != nil {
 			x.AmazonOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "bitbucket_oauth_factor")
+		p := at.Field("bitbucket_oauth_factor")
 		if x.BitbucketOAuthFactor != nil {
 			x.BitbucketOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "coinbase_oauth_factor")
+		p := at.Field("coinbase_oauth_factor")
 		if x.CoinbaseOAuthFactor != nil {
 			x.CoinbaseOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "discord_oauth_factor")
+		p := at.Field("discord_oauth_factor")
 		if x.DiscordOAuthFactor != nil {
 			x.DiscordOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "figma_oauth_factor")
+		p := at.Field("figma_oauth_factor")
 		if x.FigmaOAuthFactor != nil {
 			x.FigmaOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "git_lab_oauth_factor")
+		p := at.Field("git_lab_oauth_factor")
 		if x.GitLabOAuthFactor != nil {
 			x.GitLabOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "instagram_oauth_factor")
+		p := at.Field("instagram_oauth_factor")
 		if x.InstagramOAuthFactor != nil {
 			x.InstagramOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "linked_in_oauth_factor")
+		p := at.Field("linked_in_oauth_factor")
 		if x.LinkedInOAuthFactor != nil {
 			x.LinkedInOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "shopify_oauth_factor")
+		p := at.Field("shopify_oauth_factor")
 		if x.ShopifyOAuthFactor != nil {
 			x.ShopifyOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "slack_oauth_factor")
+		p := at.Field("slack_oauth_factor")
 		if x.SlackOAuthFactor != nil {
 			x.SlackOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "snapchat_oauth_factor")
+		p := at.Field("snapchat_oauth_factor")
 		if x.SnapchatOAuthFactor != nil {
 			x.SnapchatOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "spotify_oauth_factor")
+		p := at.Field("spotify_oauth_factor")
 		if x.SpotifyOAuthFactor != nil {
 			x.SpotifyOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "steam_oauth_factor")
+		p := at.Field("steam_oauth_factor")
 		if x.SteamOAuthFactor != nil {
 			x.SteamOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "tik_tok_oauth_factor")
+		p := at.Field("tik_tok_oauth_factor")
 		if x.TikTokOAuthFactor != nil {
 			x.TikTokOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "twitch_oauth_factor")
+		p := at.Field("twitch_oauth_factor")
 		if x.TwitchOAuthFactor != nil {
 			x.TwitchOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "twitter_oauth_factor")
+		p := at.Field("twitter_oauth_factor")
 		if x.TwitterOAuthFactor != nil {
 			x.TwitterOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "embeddable_magic_link_factor")
+		p := at.Field("embeddable_magic_link_factor")
 		if x.EmbeddableMagicLinkFactor != nil {
 			x.EmbeddableMagicLinkFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "biometric_factor")
+		p := at.Field("biometric_factor")
 		if x.BiometricFactor != nil {
 			x.BiometricFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "saml_sso_factor")
+		p := at.Field("saml_sso_factor")
 		if x.SAMLSSOFactor != nil {
 			x.SAMLSSOFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "oidc_sso_factor")
+		p := at.Field("oidc_sso_factor")
 		if x.OIDCSSOFactor != nil {
 			x.OIDCSSOFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "salesforce_oauth_factor")
+		p := at.Field("salesforce_oauth_factor")
 		if x.SalesforceOAuthFactor != nil {
 			x.SalesforceOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "yahoo_oauth_factor")
+		p := at.Field("yahoo_oauth_factor")
 		if x.YahooOAuthFactor != nil {
 			x.YahooOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "hubspot_oauth_factor")
+		p := at.Field("hubspot_oauth_factor")
 		if x.HubspotOAuthFactor != nil {
 			x.HubspotOAuthFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "slack_oauth_exchange_factor")
+		p := at.Field("slack_oauth_exchange_factor")
 		if x.SlackOAuthExchangeFactor != nil {
 			x.SlackOAuthExchangeFactor.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "hubspot_oauth_exchange_factor")
+		p := at.Field("hubspot_oauth_exchange_factor")
 		if x.HubspotOAuthExchangeFactor != nil {
 			x.HubspotOAuthExchangeFactor.ValidateAt(&p, errs)
 		}

@@ -6,6 +6,8 @@ package organizations
 import (
 	"github.com/specgen-dev/specgen/gen/validate"
 	"regexp"
+	"slices"
+	"unicode/utf8"
 )
 
 // Validate checks x against every constraint the spec states for CreateParams and reports all
@@ -23,15 +25,15 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "intermediate_session_token")
+		p := at.Field("intermediate_session_token")
 		if x.IntermediateSessionToken == "" {
 			errs.Add(&p, "required", "is required")
 		}
 	}
 	{
-		p := validate.Field(at, "organization_slug")
+		p := at.Field("organization_slug")
 		if x.OrganizationSlug != "" {
-			if validate.RuneCount(x.OrganizationSlug) < 2 {
+			if utf8.RuneCountInString(x.OrganizationSlug) < 2 {
 				errs.Add(&p, "minLength", "must be at least 2 characters long")
 			}
 			if !validatePatterns[0].MatchString(x.OrganizationSlug) {
@@ -40,7 +42,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "session_duration_minutes")
+		p := at.Field("session_duration_minutes")
 		if x.SessionDurationMinutes != 0 {
 			if x.SessionDurationMinutes < 5 {
 				errs.Add(&p, "minimum", "must be at least 5")
@@ -51,7 +53,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "sso_jit_provisioning")
+		p := at.Field("sso_jit_provisioning")
 		if x.SSOJITProvisioning != "" {
 			switch x.SSOJITProvisioning {
 			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
@@ -61,7 +63,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "email_jit_provisioning")
+		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
 			case "RESTRICTED", "NOT_ALLOWED":
@@ -71,7 +73,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "email_invites")
+		p := at.Field("email_invites")
 		if x.EmailInvites != "" {
 			switch x.EmailInvites {
 			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
@@ -81,7 +83,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "auth_methods")
+		p := at.Field("auth_methods")
 		if x.AuthMethods != "" {
 			switch x.AuthMethods {
 			case "ALL_ALLOWED", "RESTRICTED":
@@ -91,10 +93,10 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "allowed_auth_methods")
+		p := at.Field("allowed_auth_methods")
 		if len(x.AllowedAuthMethods) > 0 {
 			for i1 := range x.AllowedAuthMethods {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				switch x.AllowedAuthMethods[i1] {
 				case "sso", "magic_link", "password", "google_oauth", "microsoft_oauth":
 				default:
@@ -104,7 +106,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "mfa_policy")
+		p := at.Field("mfa_policy")
 		if x.MFAPolicy != "" {
 			switch x.MFAPolicy {
 			case "REQUIRED_FOR_ALL", "OPTIONAL":
@@ -114,10 +116,10 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "rbac_email_implicit_role_assignments")
+		p := at.Field("rbac_email_implicit_role_assignments")
 		if len(x.RBACEmailImplicitRoleAssignments) > 0 {
 			for i1 := range x.RBACEmailImplicitRoleAssignments {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				if x.RBACEmailImplicitRoleAssignments[i1] != nil {
 					x.RBACEmailImplicitRoleAssignments[i1].ValidateAt(&q1, errs)
 				}
@@ -125,7 +127,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "mfa_methods")
+		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
 			case "ALL_ALLOWED", "RESTRICTED":
@@ -135,10 +137,10 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "allowed_mfa_methods")
+		p := at.Field("allowed_mfa_methods")
 		if len(x.AllowedMFAMethods) > 0 {
 			for i1 := range x.AllowedMFAMethods {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				switch x.AllowedMFAMethods[i1] {
 				case "sms_otp", "totp":
 				default:
@@ -148,7 +150,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "oauth_tenant_jit_provisioning")
+		p := at.Field("oauth_tenant_jit_provisioning")
 		if x.OAuthTenantJITProvisioning != "" {
 			switch x.OAuthTenantJITProvisioning {
 			case "RESTRICTED", "NOT_ALLOWED":
@@ -158,12 +160,17 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := validate.Field(at, "allowed_oauth_tenants")
+		p := at.Field("allowed_oauth_tenants")
 		if len(x.AllowedOAuthTenants) > 0 {
-			for _, k1 := range validate.BadKeys(x.AllowedOAuthTenants, func(k string) bool {
-				return (k == "slack" || k == "hubspot")
-			}) {
-				q1 := validate.Key(&p, k1)
+			var bad1 []string
+			for k1 := range x.AllowedOAuthTenants {
+				if !(k1 == "slack" || k1 == "hubspot") {
+					bad1 = append(bad1, k1)
+				}
+			}
+			slices.Sort(bad1)
+			for _, k1 := range bad1 {
+				q1 := (&p).Key(k1)
 				errs.Add(&q1, "propertyNames", "is not an allowed key")
 			}
 		}
@@ -185,29 +192,29 @@ func (x *CreateResponse) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "member")
+		p := at.Field("member")
 		x.Member.ValidateAt(&p, errs)
 	}
 	{
-		p := validate.Field(at, "member_session")
+		p := at.Field("member_session")
 		if x.MemberSession != nil {
 			x.MemberSession.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "organization")
+		p := at.Field("organization")
 		if x.Organization != nil {
 			x.Organization.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "mfa_required")
+		p := at.Field("mfa_required")
 		if x.MFARequired != nil {
 			x.MFARequired.ValidateAt(&p, errs)
 		}
 	}
 	{
-		p := validate.Field(at, "primary_required")
+		p := at.Field("primary_required")
 		if x.PrimaryRequired != nil {
 			x.PrimaryRequired.ValidateAt(&p, errs)
 		}
@@ -245,10 +252,10 @@ func (x *ListResponse) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := validate.Field(at, "discovered_organizations")
+		p := at.Field("discovered_organizations")
 		if len(x.DiscoveredOrganizations) > 0 {
 			for i1 := range x.DiscoveredOrganizations {
-				q1 := validate.Item(&p, i1)
+				q1 := (&p).Item(i1)
 				x.DiscoveredOrganizations[i1].ValidateAt(&q1, errs)
 			}
 		}
