@@ -22,3 +22,7 @@ test:
 ## fmt: gofmt the hand-written code
 fmt:
 	gofmt -w cmd generator templates gen/doc.go
+
+## corpus: generate, build and vet a package from every spec of the corpus
+corpus:
+	$(GO) run ./bench/corpus -corpus $(CORPUS)

@@ -14,11 +14,13 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,21 +79,24 @@ func run(corpus, work, only string) error {
 		return err
 	}
 
-	var patterns []string
+	byName := make(map[string]*spec, len(specs))
 	for _, s := range specs {
+		byName[s.name] = s
 		fmt.Fprintf(os.Stderr, "generating %s\n", s.name)
 		if err := s.generate(corpus, work); err != nil {
 			return err
 		}
-		if s.result == "" {
-			patterns = append(patterns, "./"+s.name+"/...")
-		}
+	}
+	// A package that does not load (a syntax error, a bad import) stops go build and go vet
+	// before they compile anything, so such packages are found first and left out.
+	if err := loadErrors(work, pending(specs), byName); err != nil {
+		return err
 	}
 	// One go build and one go vet over every package: the go command schedules packages in
 	// parallel and shares the standard library's compile, which per-package runs would not.
-	if len(patterns) > 0 {
-		goTool(work, "build", patterns, specs)
-		goTool(work, "vet", patterns, specs)
+	if patterns := pending(specs); len(patterns) > 0 {
+		goTool(work, "build", patterns, byName)
+		goTool(work, "vet", patterns, byName)
 	}
 	failed := report(specs)
 	fmt.Printf("\nscratch module: %s\ntotal wall time: %s\n", work, time.Since(start).Round(time.Millisecond))
@@ -131,6 +136,11 @@ func readEntries(file, only string) ([]*spec, error) {
 // start-up, and writes the package to <work>/<name>. Spec errors and panics are results,
 // not errors: the sweep goes on with the next spec.
 func (s *spec) generate(corpus, work string) error {
+	// Start from an empty folder so that files of an earlier sweep cannot linger.
+	dir := filepath.Join(work, s.name)
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
 	specFile := filepath.Join(corpus, filepath.FromSlash(s.path))
 	specDir := filepath.Dir(specFile)
 	cfg := generator.Config{
@@ -139,7 +149,7 @@ func (s *spec) generate(corpus, work string) error {
 		SpecDir: filepath.ToSlash(specDir),
 		Options: generator.Options{
 			Spec:        filepath.Base(specFile),
-			Output:      filepath.Join(work, s.name),
+			Output:      dir,
 			Module:      module + "/" + s.name,
 			PackageName: goName(s.name),
 			OmitEmpty:   "optional",
@@ -160,11 +170,6 @@ func (s *spec) generate(corpus, work string) error {
 	}
 	s.warns = len(res.Warnings)
 
-	// Start from an empty folder so that files of an earlier sweep cannot linger.
-	dir := filepath.Join(work, s.name)
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
 	fset := token.NewFileSet()
 	for rel, content := range res.Files {
 		file := filepath.Join(dir, filepath.FromSlash(rel))
@@ -179,8 +184,7 @@ func (s *spec) generate(corpus, work string) error {
 		}
 		s.files++
 		s.lines += bytes.Count(content, []byte("\n"))
-		// Syntax errors surface in go build with better messages; here they only cost
-		// the type count.
+		// A file that does not parse is reported by go list; here it only misses the count.
 		f, _ := parser.ParseFile(fset, file, content, parser.SkipObjectResolution)
 		if f == nil {
 			continue
@@ -221,19 +225,65 @@ func goName(name string) string {
 	return b.String()
 }
 
+// pending lists the package patterns of the specs that have not failed yet.
+func pending(specs []*spec) []string {
+	var patterns []string
+	for _, s := range specs {
+		if s.result == "" {
+			patterns = append(patterns, "./"+s.name+"/...")
+		}
+	}
+	return patterns
+}
+
+// loadErrors marks as build errors the specs whose packages go list cannot load.
+func loadErrors(work string, patterns []string, byName map[string]*spec) error {
+	if len(patterns) == 0 {
+		return nil
+	}
+	c := exec.Command("go", append([]string{"list", "-e", "-json=ImportPath,Error,DepsErrors"}, patterns...)...)
+	c.Dir = work
+	c.Stderr = os.Stderr
+	out, err := c.Output()
+	if err != nil {
+		return fmt.Errorf("go list: %v", err)
+	}
+	type pkgError struct{ Pos, Err string }
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			ImportPath string
+			Error      *pkgError
+			DepsErrors []*pkgError
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("go list: %v", err)
+		}
+		s := byName[firstElem(strings.TrimPrefix(p.ImportPath, module+"/"))]
+		for _, e := range append(p.DepsErrors, p.Error) {
+			if s == nil || e == nil {
+				continue
+			}
+			s.result = "build error"
+			if e.Pos != "" {
+				s.errMsg += e.Pos + ": "
+			}
+			s.errMsg += e.Err + "\n"
+		}
+	}
+}
+
 // goTool runs `go <cmd> patterns...` in the scratch module and attributes each output line
 // to the spec whose folder it names. The first spec to fail a step keeps that result: vet
 // repeats the compile errors of packages that did not build.
-func goTool(work, cmd string, patterns []string, specs []*spec) {
+func goTool(work, cmd string, patterns []string, byName map[string]*spec) {
 	c := exec.Command("go", append([]string{cmd}, patterns...)...)
 	c.Dir = work
 	out, err := c.CombinedOutput()
 	if err == nil {
 		return
-	}
-	byName := make(map[string]*spec, len(specs))
-	for _, s := range specs {
-		byName[s.name] = s
 	}
 	// Errors name files relative to the module ("box/client.go:3:1: ..."), and each
 	// package's block starts with "# corpus.example/box"; indented lines continue the

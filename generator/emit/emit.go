@@ -5,6 +5,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"path"
 	"strconv"
 	"strings"
@@ -122,11 +123,31 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
+	content, err := formatStable(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
+	}
 	name := kind + "_gen.go"
 	if e.pkg.Path != "" {
 		name = e.pkg.Path + "/" + name
 	}
-	return &File{Path: name, Content: buf.Bytes()}, nil
+	return &File{Path: name, Content: content}, nil
+}
+
+// formatStable gofmts src until it stops changing: gofmt's doc comment rewriting (of
+// markdown lists, say) can need a second pass, and gofmt -l must find nothing to do.
+func formatStable(src []byte) ([]byte, error) {
+	for range 3 {
+		out, err := format.Source(src)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.Equal(out, src) {
+			break
+		}
+		src = out
+	}
+	return src, nil
 }
 
 // from records that the file being rendered uses something defined at pos.

@@ -78,7 +78,9 @@ func read(opts Options) (*openapi3.T, error) {
 }
 
 // newLoader is a kin-openapi loader that keeps origins and reads $refs from opts.FS only.
+// kin-openapi reads a file again for every $ref into it; the cache makes that one read.
 func newLoader(opts Options) *openapi3.Loader {
+	cache := map[string][]byte{}
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = true
@@ -91,10 +93,14 @@ func newLoader(opts Options) *openapi3.Loader {
 		if !fs.ValidPath(p) {
 			return nil, fmt.Errorf("$ref to %s leaves the spec folder", u.Path)
 		}
+		if b, ok := cache[p]; ok {
+			return b, nil
+		}
 		b, err := fs.ReadFile(opts.FS, p)
 		if err != nil {
 			return nil, unwrapPathError(err)
 		}
+		cache[p] = b
 		return b, nil
 	}
 	return loader
