@@ -52,6 +52,9 @@ type Options struct {
 	EnumStyle string `json:"enumStyle"`
 	// OpenEnums makes enums accept unlisted values unless a schema says x-go-enum-open: false.
 	OpenEnums bool `json:"openEnums"`
+	// Validate runs kin-openapi's validation of the spec and reports what it finds as warnings.
+	// It is off by default: on large specs it costs more than generating.
+	Validate bool `json:"validate"`
 	// Initialisms are extra spellings for the namer: "SSO", or mixed case like "OAuth".
 	Initialisms []string `json:"initialisms"`
 }
@@ -125,6 +128,7 @@ func Run(cfg Config) (*Result, error) {
 		EnumStyle:      cfg.EnumStyle,
 		OpenEnums:      cfg.OpenEnums,
 		Initialisms:    cfg.Initialisms,
+		Validate:       cfg.Validate,
 	})
 	if err != nil {
 		return nil, err

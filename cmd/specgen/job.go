@@ -18,6 +18,7 @@ const defaultConfig = "spec/specgen.json"
 
 type invocation struct {
 	config, spec, out, pkg, module string
+	validate                       bool
 }
 
 // job is one resolved generation: what to read and where the output goes.

@@ -28,6 +28,8 @@ Flags:
   -out DIR       output folder for -spec
   -package NAME  package name for -spec (default: api)
   -module PATH   import path of -out (default: found from the enclosing go.mod, else NAME)
+  -validate      with -spec: report kin-openapi's validation findings as warnings (slow on
+                 large specs; the config file's "validate" does the same)
 
 Spec errors are printed as file:line:col: message, and nothing is written.
 `
@@ -54,6 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fset.StringVar(&inv.out, "out", "", "output folder")
 	fset.StringVar(&inv.pkg, "package", "", "package name")
 	fset.StringVar(&inv.module, "module", "", "import path of the output folder")
+	fset.BoolVar(&inv.validate, "validate", false, "report kin-openapi's validation findings as warnings")
 	if err := fset.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
