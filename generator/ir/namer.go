@@ -102,8 +102,12 @@ func (n *Namer) Exported(s string) string {
 	if name == "" {
 		return "Empty"
 	}
-	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
+	switch r, _ := utf8.DecodeRuneInString(name); {
+	case !unicode.IsLetter(r):
 		name = "N" + name
+	case !unicode.IsUpper(r):
+		// A letter with no upper case (名) cannot start an exported name.
+		name = "X" + name
 	}
 	return name
 }

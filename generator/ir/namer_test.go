@@ -27,6 +27,8 @@ func TestNamerExported(t *testing.T) {
 		{"$ref", "Ref"},
 		{"Ünïcode name", "ÜnïcodeName"},
 		{"sms", "SMS"},
+		{"名前", "X名前"},
+		{"StartTime<", "StartTime"},
 	} {
 		if got := n.Exported(tc.in); got != tc.want {
 			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)

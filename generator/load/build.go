@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -804,6 +805,11 @@ func (b *builder) fields(t *ir.Type, s *openapi3.Schema) []*ir.Field {
 	return fields
 }
 
+// validJSONName reports whether a json struct tag can carry name.
+func validJSONName(name string) bool {
+	return name != "" && name != "-" && !strings.ContainsAny(name, ",\"\\`") && utf8.ValidString(name)
+}
+
 // fieldNames are the field names of one struct, and which of them x-go-name chose.
 type fieldNames struct {
 	scope    *ir.Scope
@@ -825,6 +831,10 @@ func (n *fieldNames) claim(name string, explicit bool) (string, bool) {
 
 func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *openapi3.SchemaRef, required bool) *ir.Field {
 	pos := b.schemaPos(sr)
+	if !validJSONName(jsonName) {
+		b.warn(pos, "property %q of %s is skipped: encoding/json cannot name a field with a comma, quote or backslash", jsonName, t.Name)
+		return nil
+	}
 	b.checkExtensions(sr.Extensions, sr.Origin)
 	name, explicit := b.stringExt(sr.Extensions, "x-go-name", sr.Origin)
 	if !explicit && sr.Ref == "" && sr.Value != nil {

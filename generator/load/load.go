@@ -91,11 +91,11 @@ func newLoader(opts Options) *openapi3.Loader {
 	loader.Context = context.Background()
 	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
 		if u.Scheme != "" || u.Host != "" {
-			return nil, fmt.Errorf("$ref to %s: only files inside the spec folder are read", u.Redacted())
+			return nil, fmt.Errorf("$ref to %s: %s", u.Redacted(), refusedRef)
 		}
 		p := path.Clean(strings.TrimPrefix(u.Path, "/"))
 		if !fs.ValidPath(p) {
-			return nil, fmt.Errorf("$ref to %s leaves the spec folder", u.Path)
+			return nil, fmt.Errorf("$ref to %s leaves the spec folder: %s", u.Path, refusedRef)
 		}
 		if b, ok := cache[p]; ok {
 			return b, nil
@@ -184,8 +184,15 @@ func positionLoadError(opts Options, err error) error {
 }
 
 func cleanMessage(msg string) string {
-	return "not valid OpenAPI: " + strings.TrimSpace(strings.ReplaceAll(msg, "\n", " "))
+	msg = strings.TrimSpace(strings.ReplaceAll(msg, "\n", " "))
+	if strings.Contains(msg, refusedRef) {
+		return msg
+	}
+	return "not valid OpenAPI: " + msg
 }
+
+// refusedRef marks the errors of $refs that the loader refuses to follow.
+const refusedRef = "specgen reads only files inside the spec folder"
 
 func fileInMessage(opts Options, msg string) string {
 	var found string
