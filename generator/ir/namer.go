@@ -205,9 +205,6 @@ func NewScope(reserved ...string) *Scope {
 	return s
 }
 
-// Taken reports whether name is in use.
-func (s *Scope) Taken(name string) bool { return s.taken[name] }
-
 // Claim takes name, which must be free, and reports whether it was.
 func (s *Scope) Claim(name string) bool {
 	if s.taken[name] {

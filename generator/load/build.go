@@ -243,7 +243,7 @@ func (b *builder) stringExt(ext map[string]any, name string, o *openapi3.Origin)
 			return "", false
 		}
 	case "x-go-package":
-		if !fs_validPkgPath(s) {
+		if !validPkgPath(s) {
 			b.fail(b.fieldPos(o, name), "x-go-package %q is not a relative package path", s)
 			return "", false
 		}
@@ -270,7 +270,7 @@ func isIdent(s string) bool { return identRe.MatchString(s) && !isGoKeyword(s) }
 
 var pkgPathRe = regexp.MustCompile(`^[a-z0-9_]+(/[a-z0-9_]+)*$`)
 
-func fs_validPkgPath(s string) bool { return pkgPathRe.MatchString(s) }
+func validPkgPath(s string) bool { return pkgPathRe.MatchString(s) }
 
 func isGoKeyword(s string) bool {
 	switch s {

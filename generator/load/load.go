@@ -50,9 +50,6 @@ type Options struct {
 	Validate bool
 }
 
-// Error is a spec error tied to a position; Load returns it, or an errors.Join of several.
-type Error = ir.Diagnostic
-
 // Load reads the spec and builds the IR. Errors carry the spec file, line and column.
 func Load(opts Options) (*ir.Program, error) {
 	doc, err := read(opts)
