@@ -587,6 +587,9 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 	if s == nil {
 		return &ir.TypeRef{Kind: ir.Any}
 	}
+	if s.Not != nil {
+		b.warn(b.fieldPos(s.Origin, "not"), "%s: \"not\" is ignored; Go types cannot exclude a schema", hint)
+	}
 	if ns, ok := b.named[schemaKey(s)]; ok && (sr.Ref != "" || ns.schema == s) {
 		return &ir.TypeRef{Kind: ir.Named, Named: ns.typ}
 	}
@@ -629,7 +632,14 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		elem = b.pointerFor(elem, s.Items, false)
 		return &ir.TypeRef{Kind: ir.Slice, Elem: elem, Rules: b.rules(s.Items, false, hint+"Item", pkg)}
 	case "object":
-		if ap := s.AdditionalProperties.Schema; ap != nil {
+		ap := s.AdditionalProperties.Schema
+		if ap == nil && len(s.PatternProperties) == 1 {
+			// One pattern's values are the map's values; the key pattern is validated.
+			for _, v := range s.PatternProperties {
+				ap = v
+			}
+		}
+		if ap != nil {
 			elem := b.typeOf(ap, hint+"Value", pkg)
 			elem = b.pointerFor(elem, ap, false)
 			return &ir.TypeRef{Kind: ir.Map, Elem: elem, Rules: b.rules(ap, false, hint+"Value", pkg)}
@@ -780,6 +790,9 @@ func (b *builder) properties(s *openapi3.Schema) []prop {
 		slices.SortFunc(own, func(x, y prop) int { return cmp.Or(comparePos(x.pos, y.pos), strings.Compare(x.name, y.name)) })
 		for _, p := range own {
 			if i, ok := seen[p.name]; ok {
+				if a, b2 := jsonKind(out[i].sr), jsonKind(p.sr); a != "" && b2 != "" && a != b2 {
+					b.fail(p.pos, "allOf: property %q is %s here but %s at %s", p.name, b2, a, out[i].pos)
+				}
 				out[i].sr = p.sr
 				continue
 			}
@@ -792,6 +805,18 @@ func (b *builder) properties(s *openapi3.Schema) []prop {
 		out[i].required = required[out[i].name]
 	}
 	return out
+}
+
+// jsonKind is what JSON a property holds, to tell allOf members that disagree: the
+// referenced schema, else its types; "" when it says nothing.
+func jsonKind(sr *openapi3.SchemaRef) string {
+	if sr.Ref != "" {
+		return "$ref " + sr.Ref
+	}
+	if sr.Value == nil {
+		return ""
+	}
+	return strings.Join(nonNullTypes(sr.Value), " or ")
 }
 
 func (b *builder) fields(t *ir.Type, s *openapi3.Schema) []*ir.Field {
@@ -1094,6 +1119,13 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	r.MinProperties, r.MaxProperties = s.MinProps, s.MaxProps
 	if s.PropertyNames != nil {
 		r.PropertyNames = b.rules(s.PropertyNames, false, hint+"Key", pkg)
+	} else if len(s.PatternProperties) == 1 && s.AdditionalProperties.Schema == nil && len(s.Properties) == 0 {
+		for p := range s.PatternProperties {
+			pattern := jsEscapes.ReplaceAllString(p, `\\x{$1}`)
+			if _, err := regexp.Compile(pattern); err == nil {
+				r.PropertyNames = &ir.Rules{Pattern: pattern}
+			}
+		}
 	}
 	return r
 }
