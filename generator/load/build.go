@@ -1102,8 +1102,8 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	}
 	r.MinLength, r.MaxLength = s.MinLength, s.MaxLength
 	if s.Pattern != "" {
-		pattern := jsEscapes.ReplaceAllString(s.Pattern, `\x{$1}`)
-		if _, err := regexp.Compile(pattern); err != nil {
+		pattern, err := goPattern(s.Pattern)
+		if err != nil {
 			b.fail(b.fieldPos(s.Origin, "pattern"), "pattern %q: Go's RE2 cannot compile it: %v", s.Pattern, unwrapRegexpError(err))
 		} else {
 			r.Pattern = pattern
@@ -1121,13 +1121,19 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 		r.PropertyNames = b.rules(s.PropertyNames, false, hint+"Key", pkg)
 	} else if len(s.PatternProperties) == 1 && s.AdditionalProperties.Schema == nil && len(s.Properties) == 0 {
 		for p := range s.PatternProperties {
-			pattern := jsEscapes.ReplaceAllString(p, `\\x{$1}`)
-			if _, err := regexp.Compile(pattern); err == nil {
+			if pattern, err := goPattern(p); err == nil {
 				r.PropertyNames = &ir.Rules{Pattern: pattern}
 			}
 		}
 	}
 	return r
+}
+
+// goPattern is a JSON Schema pattern as RE2 writes it, checked to compile.
+func goPattern(p string) (string, error) {
+	p = jsEscapes.ReplaceAllString(p, `\x{$1}`)
+	_, err := regexp.Compile(p)
+	return p, err
 }
 
 // jsEscapes are ECMA-262 \uXXXX escapes, which JSON Schema patterns use and RE2 writes
