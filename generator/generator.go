@@ -55,6 +55,9 @@ type Options struct {
 	// Validate runs kin-openapi's validation of the spec and reports what it finds as warnings.
 	// It is off by default: on large specs it costs more than generating.
 	Validate bool `json:"validate"`
+	// LaxPatterns skips, with a warning, a pattern Go's RE2 cannot compile (a lookahead, say);
+	// by default such a pattern is an error.
+	LaxPatterns bool `json:"laxPatterns"`
 	// Initialisms are extra spellings for the namer: "SSO", or mixed case like "OAuth".
 	Initialisms []string `json:"initialisms"`
 }
@@ -129,6 +132,7 @@ func Run(cfg Config) (*Result, error) {
 		OpenEnums:      cfg.OpenEnums,
 		Initialisms:    cfg.Initialisms,
 		Validate:       cfg.Validate,
+		LaxPatterns:    cfg.LaxPatterns,
 	})
 	if err != nil {
 		return nil, err

@@ -103,6 +103,10 @@ func (inv invocation) specJob() (*job, error) {
 				PackageName: pkg,
 				OmitEmpty:   "optional",
 				EnumStyle:   "typed",
+				Validate:    inv.validate,
+				// A foreign spec is generated whole: a pattern RE2 cannot compile is
+				// skipped with a warning.
+				LaxPatterns: true,
 			},
 		},
 		outDir: outDir,

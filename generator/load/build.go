@@ -455,7 +455,7 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 	b.source(st, s.Origin)
 	t := &ir.Type{Name: name, Package: st.pkg, Kind: ir.Struct, Doc: s.Description, Pos: b.pos(s.Origin)}
 	switch {
-	case len(s.Enum) > 0:
+	case isEnum(s):
 		t.Kind = ir.Enum
 	case isUnion(s):
 		t.Kind = ir.Union
@@ -468,10 +468,19 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 // properties and typed enums do; scalars, arrays, free-form objects and string-style enums
 // are written inline where they are used.
 func (b *builder) isNamedType(s *openapi3.Schema) bool {
-	if len(s.Enum) > 0 {
+	if isEnum(s) {
 		return b.enumTyped(s)
 	}
 	return isStruct(s) || isUnion(s)
+}
+
+// isEnum reports whether s is an enum Go constants can name: of strings or numbers.
+func isEnum(s *openapi3.Schema) bool {
+	if len(s.Enum) == 0 {
+		return false
+	}
+	t := nonNullTypes(s)
+	return len(t) == 1 && (t[0] == "string" || t[0] == "integer" || t[0] == "number" || t[0] == "boolean")
 }
 
 // variants are the alternatives of a oneOf or anyOf, without the "null" one of a nullable.
@@ -568,7 +577,7 @@ func (b *builder) fillNamed(ns *namedSchema) {
 	}
 	ns.filled = true
 	t, s := ns.typ, ns.schema
-	if len(s.Enum) > 0 {
+	if isEnum(s) {
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
 		t.Enum = b.enumDef(t.Name, s, true, t.Package)
@@ -594,7 +603,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		return &ir.TypeRef{Kind: ir.Named, Named: ns.typ}
 	}
 	switch {
-	case len(s.Enum) > 0 && b.enumTyped(s):
+	case isEnum(s) && b.enumTyped(s):
 		t := b.inlineType(hint, s, pkg)
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
@@ -1021,7 +1030,7 @@ func (b *builder) enumDef(name string, s *openapi3.Schema, typed bool, pkg *ir.P
 		}
 		value, ok := enumValue(v, kind)
 		if !ok {
-			b.fail(b.fieldPos(s.Origin, "enum"), "enum value %v does not match the schema's type", v)
+			b.warn(b.fieldPos(s.Origin, "enum"), "enum value %v does not fit the schema's type; it gets no constant and is not checked", v)
 			continue
 		}
 		suffix := ""
@@ -1103,9 +1112,12 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	r.MinLength, r.MaxLength = s.MinLength, s.MaxLength
 	if s.Pattern != "" {
 		pattern, err := goPattern(s.Pattern)
-		if err != nil {
+		switch {
+		case err != nil && b.opts.LaxPatterns:
+			b.warn(b.fieldPos(s.Origin, "pattern"), "pattern %q is not checked: Go's RE2 cannot compile it: %v", s.Pattern, unwrapRegexpError(err))
+		case err != nil:
 			b.fail(b.fieldPos(s.Origin, "pattern"), "pattern %q: Go's RE2 cannot compile it: %v", s.Pattern, unwrapRegexpError(err))
-		} else {
+		default:
 			r.Pattern = pattern
 		}
 	}

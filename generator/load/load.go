@@ -48,6 +48,8 @@ type Options struct {
 	Initialisms []string
 	// Validate reports kin-openapi's validation findings as warnings.
 	Validate bool
+	// LaxPatterns skips, with a warning, a pattern that RE2 cannot compile, instead of failing.
+	LaxPatterns bool
 }
 
 // Load reads the spec and builds the IR. Errors carry the spec file, line and column.
@@ -99,7 +101,7 @@ func newLoader(opts Options) *openapi3.Loader {
 		}
 		b, err := fs.ReadFile(opts.FS, p)
 		if err != nil {
-			return nil, unwrapPathError(err)
+			return nil, fmt.Errorf("$ref to %s: %w", p, unwrapPathError(err))
 		}
 		cache[p] = b
 		return b, nil
