@@ -36,30 +36,20 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 	for _, op := range n.Package.Operations {
 		e.from(op.Pos)
 		params, results := e.signature(op)
-		ret := []jen.Code{}
-		if op.Response != nil {
-			if byPointer(op.Response) || nilable(op.Response) {
-				ret = append(ret, jen.Nil())
-			} else {
-				ret = append(ret, zeroValue(e, op.Response))
-			}
-		}
-		ret = append(ret, jen.Id("errorFor").Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Name+" is not implemented")))
+		notImplemented := jen.Id("errorFor").Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Name+" is not implemented"))
 		f.Commentf("// %s answers 501 Not Implemented.", op.Name)
-		f.Func().Params(jen.Id(n.Unimplemented)).Id(op.Name).Params(params...).Parens(jen.List(results...)).Block(jen.Return(ret...))
+		f.Func().Params(jen.Id(n.Unimplemented)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
+			switch {
+			case op.Response == nil:
+				g.Return(notImplemented)
+			case byPointer(op.Response) || nilable(op.Response):
+				g.Return(jen.Nil(), notImplemented)
+			default:
+				g.Var().Id("zero").Add(e.typeExpr(op.Response))
+				g.Return(jen.Id("zero"), notImplemented)
+			}
+		})
 	}
-}
-
-func zeroValue(e *emitter, t *ir.TypeRef) jen.Code {
-	switch {
-	case t.Kind == ir.Builtin && t.Builtin == "string":
-		return jen.Lit("")
-	case t.Kind == ir.Builtin && t.Builtin == "bool":
-		return jen.False()
-	case t.Kind == ir.Builtin:
-		return jen.Lit(0)
-	}
-	return e.typeExpr(t).Values()
 }
 
 func (e *emitter) register(f *jen.File, n *ir.ClientNode) {

@@ -33,6 +33,8 @@ type builder struct {
 	// files caches spec files loaded on their own, to read definitions that the main document
 	// only holds as copies.
 	files map[string]*openapi3.T
+	// depth counts the typeOf calls in progress, to stop at a cycle.
+	depth int
 	errs  []error
 	warns []ir.Diagnostic
 }
@@ -503,17 +505,28 @@ func variants(s *openapi3.Schema) openapi3.SchemaRefs {
 // else; properties beside them make it a struct.
 func isUnion(s *openapi3.Schema) bool { return !isStruct(s) && len(variants(s)) >= 2 }
 
-func isStruct(s *openapi3.Schema) bool {
+func isStruct(s *openapi3.Schema) bool { return hasProperties(s, 0) }
+
+// hasProperties looks through allOf for properties; the depth bound stops a schema that is
+// its own allOf member.
+func hasProperties(s *openapi3.Schema, depth int) bool {
 	if len(s.Properties) > 0 {
 		return true
 	}
+	if depth > maxDepth {
+		return false
+	}
 	for _, a := range s.AllOf {
-		if a.Value != nil && isStruct(a.Value) {
+		if a.Value != nil && hasProperties(a.Value, depth+1) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxDepth bounds how deep schemas nest through allOf, oneOf and anyOf before an object
+// or a named type: deeper is a cycle with nothing Go can declare in between.
+const maxDepth = 64
 
 func (b *builder) enumTyped(s *openapi3.Schema) bool {
 	style, ok := b.stringExt(s.Extensions, "x-go-enum-style", s.Origin)
@@ -594,6 +607,12 @@ func (b *builder) fillNamed(ns *namedSchema) {
 func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *ir.TypeRef {
 	s := sr.Value
 	if s == nil {
+		return &ir.TypeRef{Kind: ir.Any}
+	}
+	b.depth++
+	defer func() { b.depth-- }()
+	if b.depth > maxDepth {
+		b.fail(b.schemaPos(sr), "%s: the schema contains itself through allOf, oneOf or anyOf with no object in between", hint)
 		return &ir.TypeRef{Kind: ir.Any}
 	}
 	if s.Not != nil {
@@ -781,14 +800,14 @@ func (b *builder) properties(s *openapi3.Schema) []prop {
 	required := map[string]bool{}
 	var collect func(s *openapi3.Schema, depth int)
 	collect = func(s *openapi3.Schema, depth int) {
-		if depth > 32 {
+		if depth > maxDepth {
 			return
 		}
 		for _, r := range s.Required {
 			required[r] = true
 		}
 		for _, a := range s.AllOf {
-			if a.Value != nil {
+			if a.Value != nil && depth < maxDepth {
 				collect(a.Value, depth+1)
 			}
 		}
