@@ -296,7 +296,11 @@ func addQuery(q url.Values, name string, v any, style string, explode bool) {
 func pathParam(v any) string {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
-		return url.PathEscape(strings.Join(paramList(v), ","))
+		items := paramList(v)
+		for i, item := range items {
+			items[i] = url.PathEscape(item)
+		}
+		return strings.Join(items, ",")
 	}
 	return url.PathEscape(paramString(v))
 }

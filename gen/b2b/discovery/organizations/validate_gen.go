@@ -5,7 +5,6 @@ package organizations
 
 import (
 	"github.com/specgen-dev/specgen/gen/validate"
-	"regexp"
 	"slices"
 	"unicode/utf8"
 )
@@ -36,7 +35,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			if utf8.RuneCountInString(x.OrganizationSlug) < 2 {
 				errs.Add(&p, "minLength", "must be at least 2 characters long")
 			}
-			if !validatePatterns[0].MatchString(x.OrganizationSlug) {
+			if !matchPattern0(x.OrganizationSlug) {
 				errs.Add(&p, "pattern", "must match the pattern ^[a-zA-Z0-9_.~-]+$")
 			}
 		}
@@ -262,7 +261,15 @@ func (x *ListResponse) ValidateAt(at *validate.Path, errs *validate.Errors) {
 	}
 }
 
-// validatePatterns are compiled once, when the package loads.
-var validatePatterns = [...]*regexp.Regexp{
-	regexp.MustCompile("^[a-zA-Z0-9_.~-]+$"),
+// matchPattern0 reports whether s matches ^[a-zA-Z0-9_.~-]+$.
+func matchPattern0(s string) bool {
+	if len(s) < 1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '-' && c <= '.' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '_' || c >= 'a' && c <= 'z' || c == '~') {
+			return false
+		}
+	}
+	return true
 }
