@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"go/format"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -27,30 +29,50 @@ type File struct {
 }
 
 // Program renders every file of prog, in a fixed order.
+//
+// Files are rendered concurrently (rendering and gofmt are most of the time on a large spec),
+// each into its own slot, so the result does not depend on scheduling.
 func Program(prog *ir.Program) ([]File, error) {
 	files, err := runtimeFiles(prog)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range prog.Packages {
-		e := &emitter{prog: prog, pkg: p}
-		for _, kind := range []struct {
-			name   string
-			render func(*jen.File) bool
-		}{
-			{"types", e.types},
-			{"enums", e.enums},
-			{"validate", e.validation},
-			{"client", e.client},
-			{"server", e.server},
-		} {
-			f, err := e.file(kind.name, kind.render)
-			if err != nil {
-				return nil, err
-			}
-			if f != nil {
-				files = append(files, *f)
-			}
+	kinds := []struct {
+		name   string
+		render func(*emitter, *jen.File) bool
+	}{
+		{"types", (*emitter).types},
+		{"enums", (*emitter).enums},
+		{"validate", (*emitter).validation},
+		{"client", (*emitter).client},
+		{"server", (*emitter).server},
+	}
+	type slot struct {
+		file *File
+		err  error
+	}
+	slots := make([]slot, len(prog.Packages)*len(kinds))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, p := range prog.Packages {
+		for j, kind := range kinds {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				e := &emitter{prog: prog, pkg: p}
+				f, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
+				slots[i*len(kinds)+j] = slot{f, err}
+			}()
+		}
+	}
+	wg.Wait()
+	for _, s := range slots {
+		if s.err != nil {
+			return nil, s.err
+		}
+		if s.file != nil {
+			files = append(files, *s.file)
 		}
 	}
 	return files, nil
