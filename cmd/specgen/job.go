@@ -169,15 +169,18 @@ func repoRelative(dir string) string {
 	}
 }
 
-func (j *job) generate(stderr io.Writer) (map[string][]byte, error) {
-	res, err := generator.Run(j.cfg)
-	if err != nil {
-		return nil, err
-	}
+func (j *job) generate() (*generator.Result, error) {
+	return generator.Run(j.cfg)
+}
+
+// warn lists, at the end of a run, what the generator skipped or doubted.
+func warn(res *generator.Result, stderr io.Writer) {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w.Error())
 	}
-	return res.Files, nil
+	if n := len(res.Warnings); n > 0 {
+		fmt.Fprintf(stderr, "%d warning(s): what they name was skipped or is not checked\n", n)
+	}
 }
 
 // generatedFiles lists the *_gen.go files under the output folder that carry specgen's

@@ -78,15 +78,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "specgen:", err)
 		return 2
 	}
-	files, err := job.generate(stderr)
+	res, err := job.generate()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	defer warn(res, stderr)
 	if cmd == "check" {
-		return job.check(files, stdout)
+		return job.check(res.Files, stdout)
 	}
-	if err := job.write(files, stdout); err != nil {
+	if err := job.write(res.Files, stdout); err != nil {
 		fmt.Fprintln(stderr, "specgen:", err)
 		return 1
 	}
