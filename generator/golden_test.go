@@ -40,14 +40,7 @@ func TestGolden(t *testing.T) {
 const goldenConfig = `{"output": "out", "module": "example.com/out", "package": "api", "packagePerFile": true}`
 
 func runGolden(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := goldenCase(ar)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ar, cfg := readCase(t, file)
 	files, genErr := generator.Generate(cfg)
 
 	want := map[string][]byte{}
@@ -112,6 +105,20 @@ func runGolden(t *testing.T, file string) {
 	}
 }
 
+// readCase reads a golden archive and the generator config it describes.
+func readCase(t *testing.T, file string) (*txtar.Archive, generator.Config) {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := goldenCase(ar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ar, cfg
+}
+
 // goldenCase builds the generator config of an archive: its spec/ files as the spec folder.
 func goldenCase(ar *txtar.Archive) (generator.Config, error) {
 	fsys := fstest.MapFS{}
@@ -155,14 +162,7 @@ func TestGoldenCompiles(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, file := range cases {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := goldenCase(ar)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, cfg := readCase(t, file)
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		cfg.Module = "golden.test/" + name
 		files, err := generator.Generate(cfg)
