@@ -835,12 +835,9 @@ func (b *builder) properties(s *openapi3.Schema) []prop {
 	return out
 }
 
-// jsonKind is what JSON a property holds, to tell allOf members that disagree: the
-// referenced schema, else its types; "" when it says nothing.
+// jsonKind is what JSON a property holds, to tell allOf members that disagree (a string
+// and a $ref to a string enum agree); "" when the schema says nothing.
 func jsonKind(sr *openapi3.SchemaRef) string {
-	if sr.Ref != "" {
-		return "$ref " + sr.Ref
-	}
 	if sr.Value == nil {
 		return ""
 	}
