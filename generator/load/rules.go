@@ -1,0 +1,96 @@
+package load
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+var checkedFormats = map[string]bool{
+	"email": true, "uuid": true, "uri": true, "date": true, "ipv4": true,
+	"ipv6": true, "hostname": true,
+}
+
+func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg *ir.Package) *ir.Rules {
+	s := sr.Value
+	r := &ir.Rules{Required: required}
+	if s == nil {
+		return r
+	}
+	if _, named := b.named[schemaKey(s)]; named && sr.Ref != "" {
+		// A named type validates itself; only the field's own requiredness applies here.
+		return r
+	}
+	kind := b.scalar(s)
+	if len(s.Enum) > 0 && !b.enumTyped(s) && kind.Kind == ir.Builtin {
+		r.Enum = b.enumDef(hint, s, false, pkg)
+		b.pkg(pkg.Path).pkg.Enums = append(b.pkg(pkg.Path).pkg.Enums, r.Enum)
+	}
+	if s.Const != nil {
+		r.Const = s.Const
+	}
+	r.Min, r.Max, r.MultipleOf = s.Min, s.Max, s.MultipleOf
+	if s.ExclusiveMin.Value != nil {
+		r.Min, r.ExclusiveMin = s.ExclusiveMin.Value, true
+	} else if s.ExclusiveMin.Bool != nil && *s.ExclusiveMin.Bool {
+		r.ExclusiveMin = true
+	}
+	if s.ExclusiveMax.Value != nil {
+		r.Max, r.ExclusiveMax = s.ExclusiveMax.Value, true
+	} else if s.ExclusiveMax.Bool != nil && *s.ExclusiveMax.Bool {
+		r.ExclusiveMax = true
+	}
+	r.MinLength, r.MaxLength = s.MinLength, s.MaxLength
+	if s.Pattern != "" {
+		pattern, err := goPattern(s.Pattern)
+		switch {
+		case err != nil && b.opts.LaxPatterns:
+			b.warn(b.fieldPos(s.Origin, "pattern"), "pattern %q is not checked: Go's RE2 cannot compile it: %v", s.Pattern, unwrapRegexpError(err))
+		case err != nil:
+			b.fail(b.fieldPos(s.Origin, "pattern"), "pattern %q: Go's RE2 cannot compile it: %v", s.Pattern, unwrapRegexpError(err))
+		default:
+			r.Pattern = pattern
+		}
+	}
+	if checkedFormats[s.Format] {
+		r.Format = s.Format
+	}
+	if s.Format == "date-time" && kind.Kind != ir.Time {
+		r.Format = s.Format
+	}
+	r.MinItems, r.MaxItems, r.UniqueItems = s.MinItems, s.MaxItems, s.UniqueItems
+	r.MinProperties, r.MaxProperties = s.MinProps, s.MaxProps
+	if s.PropertyNames != nil {
+		r.PropertyNames = b.rules(s.PropertyNames, false, hint+"Key", pkg)
+	} else if len(s.PatternProperties) == 1 && s.AdditionalProperties.Schema == nil && len(s.Properties) == 0 {
+		for p := range s.PatternProperties {
+			if pattern, err := goPattern(p); err == nil {
+				r.PropertyNames = &ir.Rules{Pattern: pattern}
+			}
+		}
+	}
+	return r
+}
+
+// goPattern is a JSON Schema pattern as RE2 writes it, checked to compile.
+func goPattern(p string) (string, error) {
+	p = jsEscapes.ReplaceAllString(p, `\x{$1}`)
+	_, err := regexp.Compile(p)
+	return p, err
+}
+
+// jsEscapes are ECMA-262 \uXXXX escapes, which JSON Schema patterns use and RE2 writes
+// \x{XXXX}.
+var jsEscapes = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
+
+func unwrapRegexpError(err error) string {
+	var re interface{ Error() string }
+	if errors.As(err, &re) {
+		return strings.TrimPrefix(re.Error(), "error parsing regexp: ")
+	}
+	return err.Error()
+}
