@@ -90,7 +90,11 @@ func (b *builder) pathParts(o opRef, res *ir.Operation) []ir.PathPart {
 		}
 		if param == nil {
 			b.warn(b.pos(o.op.Origin), "%s %s: path parameter {%s} is not declared; it is sent as written", o.method, o.path, name)
-			parts = append(parts, ir.PathPart{Literal: rest[open : end+1]})
+			if n := len(parts); n > 0 && parts[n-1].Param == nil {
+				parts[n-1].Literal += rest[open : end+1]
+			} else {
+				parts = append(parts, ir.PathPart{Literal: rest[open : end+1]})
+			}
 		} else {
 			parts = append(parts, ir.PathPart{Param: param})
 		}
