@@ -58,7 +58,7 @@ func runGolden(t *testing.T, file string) {
 	if *update {
 		var kept []txtar.File
 		for _, f := range ar.Files {
-			if strings.HasPrefix(f.Name, "spec/") {
+			if strings.HasPrefix(f.Name, "spec/") || strings.HasPrefix(f.Name, "test/") {
 				kept = append(kept, f)
 			}
 		}
@@ -151,7 +151,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // TestGoldenCompiles builds and vets the output of every golden case in one module, so a
-// golden file can never pin code that does not compile.
+// golden file can never pin code that does not compile, and runs the tests a case carries
+// under test/ against its output.
 func TestGoldenCompiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module")
@@ -162,12 +163,17 @@ func TestGoldenCompiles(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, file := range cases {
-		_, cfg := readCase(t, file)
+		ar, cfg := readCase(t, file)
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		cfg.Module = "golden.test/" + name
 		files, err := generator.Generate(cfg)
 		if err != nil {
 			continue // a negative case
+		}
+		for _, f := range ar.Files {
+			if rel, ok := strings.CutPrefix(f.Name, "test/"); ok {
+				files[rel] = f.Data
+			}
 		}
 		for p, data := range files {
 			full := filepath.Join(dir, name, filepath.FromSlash(p))
@@ -182,10 +188,12 @@ func TestGoldenCompiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module golden.test\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go vet of the golden outputs: %v\n%s", err, out)
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s of the golden outputs: %v\n%s", args[0], err, out)
+		}
 	}
 }

@@ -424,6 +424,26 @@ func parseScalar(s string, rv reflect.Value) error {
 	return nil
 }
 
+// segmentParam is parameter i of a path segment that holds several, or text around one
+// ("{id}.{format}"): the segment without prefix and suffix, split at seps in order.
+func segmentParam(segment, prefix string, seps []string, suffix string, i int) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(segment, prefix), suffix)
+	for j, sep := range seps {
+		k := strings.Index(s, sep)
+		if k < 0 {
+			if j == i {
+				return s
+			}
+			return ""
+		}
+		if j == i {
+			return s[:k]
+		}
+		s = s[k+len(sep):]
+	}
+	return s
+}
+
 // cookieValues is the value of cookie name, as a list like other parameters' values.
 func cookieValues(r *http.Request, name string) []string {
 	c, err := r.Cookie(name)

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,95 +58,258 @@ func (e *emitter) register(f *jen.File, n *ir.ClientNode) {
 	f.Comment("// naming every violation when it is malformed or invalid, calls impl, and answers with")
 	f.Comment("// its result as JSON or with its error (see errorResponse).")
 	f.Func().Id(n.Register).Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("impl").Id(n.Interface)).BlockFunc(func(g *jen.Group) {
-		for _, op := range n.Package.Operations {
-			pattern, wildcards := muxPattern(op)
-			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(pattern), jen.Func().Params(
+		for _, rt := range routesOf(n.Package.Operations) {
+			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(rt.pattern()), jen.Func().Params(
 				jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
 			).BlockFunc(func(h *jen.Group) {
-				e.handler(h, op, wildcards)
+				if len(rt.ops) == 1 {
+					e.handler(h, rt.ops[0].op, rt.wildcards(rt.ops[0]))
+					return
+				}
+				// Several operations share this pattern: the first whose literal segments
+				// match the request serves it, most literal first, as OpenAPI says.
+				for _, m := range rt.ops {
+					cond := rt.matches(m)
+					if cond == nil {
+						// This one takes whatever the more literal ones did not.
+						e.handler(h, m.op, rt.wildcards(m))
+						return
+					}
+					h.If(cond).BlockFunc(func(b *jen.Group) {
+						e.handler(b, m.op, rt.wildcards(m))
+						b.Return()
+					})
+				}
+				h.Qual("net/http", "NotFound").Call(jen.Id("w"), jen.Id("r"))
 			}))
 		}
 	})
 }
 
-// muxPattern is the ServeMux pattern of an operation: its method and path, each path
-// parameter a wildcard of its own segment (named w0, w1, ... since ServeMux needs Go
-// identifiers). A segment that mixes text and a parameter becomes one wildcard, which the
-// handler trims.
-func muxPattern(op *ir.Operation) (string, map[*ir.Parameter]wildcard) {
-	wildcards := map[*ir.Parameter]wildcard{}
-	var b strings.Builder
-	b.WriteString(op.Method + " ")
-	n := 0
-	// Work segment by segment over the parts.
-	var seg []ir.PathPart
-	flush := func() {
-		var params []*ir.Parameter
-		var text strings.Builder
-		for _, p := range seg {
-			if p.Param != nil {
-				params = append(params, p.Param)
-			} else {
-				text.WriteString(p.Literal)
-			}
-		}
-		switch {
-		case len(params) == 0:
-			b.WriteString(escapePattern(text.String()))
-		default:
-			name := "w" + strconv.Itoa(n)
-			n++
-			b.WriteString("{" + name + "}")
-			prefix, suffix := "", ""
-			if len(seg) > 0 && seg[0].Param == nil {
-				prefix = seg[0].Literal
-			}
-			if last := seg[len(seg)-1]; last.Param == nil && len(seg) > 1 {
-				suffix = last.Literal
-			}
-			wildcards[params[0]] = wildcard{name: name, prefix: prefix, suffix: suffix}
-		}
-		seg = nil
-	}
-	for _, p := range op.PathParts {
-		if p.Param != nil {
-			seg = append(seg, p)
-			continue
-		}
-		lit := p.Literal
-		for {
-			i := strings.IndexByte(lit, '/')
-			if i < 0 {
-				if lit != "" {
-					seg = append(seg, ir.PathPart{Literal: lit})
-				}
-				break
-			}
-			if i > 0 {
-				seg = append(seg, ir.PathPart{Literal: lit[:i]})
-			}
-			flush()
-			b.WriteByte('/')
-			lit = lit[i+1:]
-		}
-	}
-	flush()
-	pattern := b.String()
-	if !strings.Contains(pattern, " /") {
-		pattern = op.Method + " /" + strings.TrimPrefix(pattern, op.Method+" ")
-	}
-	if strings.HasSuffix(pattern, "/") && !strings.HasSuffix(pattern, " /") {
-		// A trailing slash would match the whole subtree; {$} keeps it exact.
-		pattern += "{$}"
-	}
-	if strings.HasSuffix(pattern, " /") {
-		pattern += "{$}"
-	}
-	return pattern, wildcards
+// segment is one segment of an operation's path: literal text, or a parameter with the
+// literal text around it in the same segment ("photo.{format}").
+type segment struct {
+	literal string
+	// params are the segment's parameters, seps the text between them.
+	params         []*ir.Parameter
+	seps           []string
+	prefix, suffix string
 }
 
+func (s segment) wild() bool { return len(s.params) > 0 }
+
+// routeOp is an operation and its path segments.
+type routeOp struct {
+	op       *ir.Operation
+	segs     []segment
+	trailing bool // the path ends with a slash
+}
+
+func splitPath(op *ir.Operation) routeOp {
+	r := routeOp{op: op}
+	var cur []ir.PathPart
+	flush := func() {
+		var s segment
+		text := "" // literal text since the last parameter
+		for _, p := range cur {
+			switch {
+			case p.Param == nil:
+				text += p.Literal
+			case len(s.params) == 0:
+				s.prefix, text = text, ""
+				s.params = append(s.params, p.Param)
+			default:
+				s.seps, text = append(s.seps, text), ""
+				s.params = append(s.params, p.Param)
+			}
+		}
+		if len(s.params) == 0 {
+			s.literal = text
+		} else {
+			s.suffix = text
+		}
+		r.segs = append(r.segs, s)
+		cur = nil
+	}
+	started := false // a slash has been seen, so a segment is open
+	for _, p := range op.PathParts {
+		if p.Param != nil {
+			cur = append(cur, p)
+			continue
+		}
+		for i, piece := range strings.Split(p.Literal, "/") {
+			if i > 0 {
+				if started {
+					flush()
+				}
+				started = true
+			}
+			if piece != "" {
+				cur = append(cur, ir.PathPart{Literal: piece})
+			}
+		}
+	}
+	if len(cur) > 0 {
+		flush()
+	} else {
+		// Nothing after the last slash: the path ends with one, or is "/".
+		r.trailing = true
+	}
+	return r
+}
+
+// route is one ServeMux pattern and the operations it serves: a wildcard wherever one of
+// them has a parameter or they disagree.
+type route struct {
+	method   string
+	wilds    []bool // per segment
+	literals []string
+	trailing bool
+	ops      []routeOp
+}
+
+func (rt *route) pattern() string {
+	var b strings.Builder
+	b.WriteString(rt.method + " ")
+	for i := range rt.wilds {
+		b.WriteByte('/')
+		if rt.wilds[i] {
+			b.WriteString("{w" + strconv.Itoa(i) + "}")
+		} else {
+			b.WriteString(escapePattern(rt.literals[i]))
+		}
+	}
+	if rt.trailing {
+		// A trailing slash would match the whole subtree; {$} keeps the match exact.
+		b.WriteString("/{$}")
+	}
+	return b.String()
+}
+
+// wildcards maps each path parameter of m to the wildcard that carries it.
+func (rt *route) wildcards(m routeOp) map[*ir.Parameter]wildcard {
+	out := map[*ir.Parameter]wildcard{}
+	for i, s := range m.segs {
+		for j, p := range s.params {
+			out[p] = wildcard{name: "w" + strconv.Itoa(i), prefix: s.prefix, suffix: s.suffix, seps: s.seps, index: j}
+		}
+	}
+	return out
+}
+
+// matches is the condition that the request's wildcard segments hold m's literal text; nil
+// when m has no literal where the route has a wildcard.
+func (rt *route) matches(m routeOp) jen.Code {
+	var conds []jen.Code
+	for i, s := range m.segs {
+		if !rt.wilds[i] {
+			continue
+		}
+		v := jen.Id("r").Dot("PathValue").Call(jen.Lit("w" + strconv.Itoa(i)))
+		switch {
+		case !s.wild():
+			conds = append(conds, jen.Add(v).Op("==").Lit(s.literal))
+		case s.prefix != "" || s.suffix != "":
+			if s.prefix != "" {
+				conds = append(conds, jen.Qual("strings", "HasPrefix").Call(v, jen.Lit(s.prefix)))
+			}
+			if s.suffix != "" {
+				conds = append(conds, jen.Qual("strings", "HasSuffix").Call(v, jen.Lit(s.suffix)))
+			}
+		}
+	}
+	if len(conds) == 0 {
+		return nil
+	}
+	return join(conds, "&&")
+}
+
+// routesOf turns operations into ServeMux routes that never conflict. ServeMux panics on two
+// patterns that overlap with neither more specific ("/a/{x}/c" and "/a/b/{y}"), which real
+// APIs have; such operations share one route, with a wildcard wherever they differ, and its
+// handler picks the operation.
+func routesOf(ops []*ir.Operation) []*route {
+	var routes []*route
+	for _, op := range ops {
+		m := splitPath(op)
+		rt := &route{method: op.Method, trailing: m.trailing, ops: []routeOp{m}}
+		for _, s := range m.segs {
+			rt.wilds = append(rt.wilds, s.wild())
+			rt.literals = append(rt.literals, s.literal)
+		}
+		routes = append(routes, rt)
+	}
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(routes) && !merged; i++ {
+			for j := i + 1; j < len(routes) && !merged; j++ {
+				if conflict(routes[i], routes[j]) {
+					routes[i].absorb(routes[j])
+					routes = append(routes[:j], routes[j+1:]...)
+					merged = true
+				}
+			}
+		}
+	}
+	for _, rt := range routes {
+		slices.SortStableFunc(rt.ops, func(a, b routeOp) int { return moreLiteral(a, b) })
+	}
+	return routes
+}
+
+// conflict reports whether ServeMux would refuse to hold both routes: the same method and
+// shape, matching some path in common, neither matching only a subset of the other's paths.
+// Identical patterns conflict too.
+func conflict(a, b *route) bool {
+	if a.method != b.method || a.trailing != b.trailing || len(a.wilds) != len(b.wilds) {
+		return false
+	}
+	aSub, bSub := true, true // a's paths are a subset of b's, and the other way round
+	for i := range a.wilds {
+		switch {
+		case !a.wilds[i] && !b.wilds[i]:
+			if a.literals[i] != b.literals[i] {
+				return false // they never match the same path
+			}
+		case a.wilds[i] && !b.wilds[i]:
+			aSub = false
+		case !a.wilds[i] && b.wilds[i]:
+			bSub = false
+		}
+	}
+	return aSub == bSub // both (identical) or neither (overlap without order)
+}
+
+// absorb merges o into rt: a wildcard wherever either has one or their literals differ.
+func (rt *route) absorb(o *route) {
+	for i := range rt.wilds {
+		if o.wilds[i] || rt.literals[i] != o.literals[i] {
+			rt.wilds[i] = true
+		}
+	}
+	rt.ops = append(rt.ops, o.ops...)
+}
+
+// moreLiteral orders operations so that, at their first difference, a literal segment
+// comes before a parameter.
+func moreLiteral(a, b routeOp) int {
+	for i := range min(len(a.segs), len(b.segs)) {
+		if aw, bw := a.segs[i].wild(), b.segs[i].wild(); aw != bw {
+			if aw {
+				return 1
+			}
+			return -1
+		}
+	}
+	return 0
+}
+
+// wildcard says where a path parameter's value is: part index of the ServeMux wildcard
+// name, after prefix and before suffix, split at seps.
 type wildcard struct {
 	name, prefix, suffix string
+	seps                 []string
+	index                int
 }
 
 // escapePattern keeps literal braces of a path from reading as ServeMux wildcards.
@@ -191,14 +355,13 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			if !ok {
 				continue
 			}
-			v := jen.Id("r").Dot("PathValue").Call(jen.Lit(w.name))
-			if w.prefix != "" {
-				v = jen.Qual("strings", "TrimPrefix").Call(v, jen.Lit(w.prefix))
+			var seps []jen.Code
+			for _, sep := range w.seps {
+				seps = append(seps, jen.Lit(sep))
 			}
-			if w.suffix != "" {
-				v = jen.Qual("strings", "TrimSuffix").Call(v, jen.Lit(w.suffix))
-			}
-			values = jen.Index().String().Values(v)
+			values = jen.Index().String().Values(jen.Id("segmentParam").Call(
+				jen.Id("r").Dot("PathValue").Call(jen.Lit(w.name)), jen.Lit(w.prefix),
+				jen.Index().String().Values(seps...), jen.Lit(w.suffix), jen.Lit(w.index)))
 		case ir.InQuery:
 			if !query {
 				h.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
