@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -268,7 +269,7 @@ func conflict(a, b *route) bool {
 	for i := range a.wilds {
 		switch {
 		case !a.wilds[i] && !b.wilds[i]:
-			if a.literals[i] != b.literals[i] {
+			if unescaped(a.literals[i]) != unescaped(b.literals[i]) {
 				return false // they never match the same path
 			}
 		case a.wilds[i] && !b.wilds[i]:
@@ -283,11 +284,19 @@ func conflict(a, b *route) bool {
 // absorb merges o into rt: a wildcard wherever either has one or their literals differ.
 func (rt *route) absorb(o *route) {
 	for i := range rt.wilds {
-		if o.wilds[i] || rt.literals[i] != o.literals[i] {
+		if o.wilds[i] || unescaped(rt.literals[i]) != unescaped(o.literals[i]) {
 			rt.wilds[i] = true
 		}
 	}
 	rt.ops = append(rt.ops, o.ops...)
+}
+
+// unescaped is a path segment as ServeMux compares it: "%61" and "a" are the same.
+func unescaped(seg string) string {
+	if u, err := url.PathUnescape(seg); err == nil {
+		return u
+	}
+	return seg
 }
 
 // moreLiteral orders operations so that, at their first difference, a literal segment
