@@ -113,7 +113,7 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 	}
 }
 
-// fail returns err from a client method, with the zero result before it.
+// failWith returns err from a client method, with the zero result before it.
 func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
 	if op.Response == nil {
 		return jen.Return(err)
