@@ -42,6 +42,7 @@ type spec struct {
 
 	genTime        time.Duration
 	files, types   int
+	ops            int // operations: the methods of the Unimplemented stubs
 	lines, warns   int
 	result, errMsg string // errMsg holds every error line; the table shows the first
 }
@@ -194,8 +195,18 @@ func (s *spec) generate(corpus, work string) error {
 			continue
 		}
 		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
-				s.types += len(g.Specs)
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				if d.Tok == token.TYPE {
+					s.types += len(d.Specs)
+				}
+			case *ast.FuncDecl:
+				// Every operation has exactly one stub method on an Unimplemented type.
+				if d.Recv != nil && len(d.Recv.List) == 1 {
+					if id, ok := d.Recv.List[0].Type.(*ast.Ident); ok && strings.HasPrefix(id.Name, "Unimplemented") {
+						s.ops++
+					}
+				}
 			}
 		}
 	}
@@ -334,7 +345,7 @@ var invalidSpec = regexp.MustCompile(`^\S+:\d+:\d+: not valid OpenAPI: `)
 // the number of failures.
 func report(specs []*spec) int {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "spec\tresult\tgen time\tfiles\ttypes\tlines of Go\twarnings\tfirst error")
+	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\ttypes\tfiles\tlines of Go\twarnings\tfirst error")
 	failed := 0
 	for _, s := range specs {
 		switch s.result {
@@ -347,8 +358,8 @@ func report(specs []*spec) int {
 			failed++
 		}
 		first, _, _ := strings.Cut(strings.TrimSpace(s.errMsg), "\n")
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", s.name, s.result,
-			s.genTime.Round(time.Millisecond), s.files, s.types, s.lines, s.warns, first)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", s.name, s.result,
+			s.genTime.Round(time.Millisecond), s.ops, s.types, s.files, s.lines, s.warns, first)
 	}
 	tw.Flush()
 	const maxLines = 12
