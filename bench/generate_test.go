@@ -1,0 +1,63 @@
+package bench
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/specgen-dev/specgen/generator"
+)
+
+// corpusDir is the shared corpus, beside the repository; the benchmarks skip without it.
+const corpusDir = "../../shared/corpus"
+
+// generateSpecs are corpus specs of growing size: small, large, and many files.
+var generateSpecs = []struct{ name, path string }{
+	{"petstore", "oai-petstore/petstore.yaml"},
+	{"github", "github/api.github.com.json"},
+	{"stripe", "stripe/spec3.yaml"},
+	{"digitalocean", "digitalocean-patched/specification/DigitalOcean-public.v2.yaml"},
+}
+
+// BenchmarkGenerate times a whole generation (load, IR, every file rendered and gofmt'ed)
+// next to kin-openapi loading the same spec the same way, which is the floor: generation
+// should stay near it.
+//
+//	go test ./bench/ -run '^$' -bench Generate -benchtime 3x
+func BenchmarkGenerate(b *testing.B) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		b.Skip("no corpus at", corpusDir)
+	}
+	for _, s := range generateSpecs {
+		dir, file := filepath.Split(filepath.Join(corpusDir, s.path))
+		b.Run(s.name+"/load", func(b *testing.B) {
+			for b.Loop() {
+				loader := openapi3.NewLoader()
+				loader.IsExternalRefsAllowed = true
+				loader.IncludeOrigin = true
+				data, err := os.ReadFile(filepath.Join(dir, file))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.Join(dir, file)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(s.name+"/generate", func(b *testing.B) {
+			cfg := generator.Config{
+				FS:      os.DirFS(dir),
+				SpecDir: "corpus",
+				Options: generator.Options{Spec: file, Output: "out", Module: "example.com/out", PackageName: "api", EnumStyle: "typed", LaxPatterns: true},
+			}
+			for b.Loop() {
+				if _, err := generator.Generate(cfg); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
