@@ -94,7 +94,9 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	path := jen.Op("&").Id("p")
 	checks := v.value(val, fl.Type, fl.Rules, path)
 	set, unset := presence(val, fl.Type)
-	required := fl.Rules != nil && fl.Rules.Required && set != nil
+	// A number's zero is a value, not its absence: only strings, slices, maps and pointers
+	// can tell that a required field is missing.
+	required := fl.Rules != nil && fl.Rules.Required && set != nil && !isNumber(fl.Type)
 	if len(checks) == 0 && !required {
 		return
 	}
@@ -470,7 +472,7 @@ func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen
 	}
 	if m := r.MultipleOf; m != nil && *m > 0 {
 		msg := "must be a multiple of " + formatNumber(*m)
-		if isInt(typ) && *m == math.Trunc(*m) && *m <= 1<<31 {
+		if isInt(typ) && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
 		} else {
 			out = append(out, jen.Id("errs").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*m)))
@@ -480,6 +482,14 @@ func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen
 }
 
 func isInt(typ string) bool { return strings.HasPrefix(typ, "int") }
+
+// isNumber reports whether t is a number, or an enum over one.
+func isNumber(t *ir.TypeRef) bool {
+	if t.Kind == ir.Named && t.Named.Kind == ir.Enum {
+		t = t.Named.Underlying
+	}
+	return t.Kind == ir.Builtin && (isInt(t.Builtin) || strings.HasPrefix(t.Builtin, "float"))
+}
 
 // numericOperands writes a comparison of val with bound b that compiles for val's type: an
 // integer literal when b is a whole number the type can hold, float64 arithmetic otherwise.
@@ -511,7 +521,11 @@ func constLit(c any, t *ir.TypeRef) (jen.Code, bool) {
 		return jen.Lit(b), ok
 	case "int", "int32", "int64":
 		f, ok := c.(float64)
-		return jen.Lit(int(f)), ok && f == math.Trunc(f)
+		limit := float64(math.MaxInt32)
+		if t.Builtin != "int32" {
+			limit = 1 << 53
+		}
+		return jen.Lit(int(f)), ok && f == math.Trunc(f) && math.Abs(f) <= limit
 	case "float32", "float64":
 		f, ok := c.(float64)
 		return jen.Lit(f), ok

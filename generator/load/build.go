@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"go/token"
 	"path"
 	"slices"
 	"strconv"
@@ -128,7 +129,7 @@ func (b *builder) pkg(p string) *pkgState {
 		name = "api"
 	}
 	name = strings.ToLower(strings.TrimSuffix(name, "_"))
-	if token := name; isGoKeyword(token) {
+	if token.IsKeyword(name) {
 		name += "pkg"
 	}
 	scope := ir.NewScope()

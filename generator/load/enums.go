@@ -27,7 +27,7 @@ func (b *builder) enumDef(name string, s *openapi3.Schema, typed bool, pkg *ir.P
 		} else {
 			for _, n := range list {
 				ns, isStr := n.(string)
-				if !isStr || !isIdent(name+ns) {
+				if !isStr || !isExported(name+ns) {
 					b.fail(pos, "x-enum-varnames: %v is not a Go identifier", n)
 					return def
 				}
@@ -36,6 +36,7 @@ func (b *builder) enumDef(name string, s *openapi3.Schema, typed bool, pkg *ir.P
 		}
 	}
 	kind := b.scalar(s)
+	seen := map[any]bool{}
 	for i, v := range s.Enum {
 		if v == nil {
 			continue
@@ -45,6 +46,11 @@ func (b *builder) enumDef(name string, s *openapi3.Schema, typed bool, pkg *ir.P
 			b.warn(b.fieldPos(s.Origin, "enum"), "enum value %v does not fit the schema's type; it gets no constant and is not checked", v)
 			continue
 		}
+		if seen[value] {
+			// JSON Schema only asks for unique values; a repeat would be a duplicate case.
+			continue
+		}
+		seen[value] = true
 		suffix := ""
 		if varnames != nil {
 			suffix = varnames[i]

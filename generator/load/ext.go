@@ -1,6 +1,7 @@
 package load
 
 import (
+	"go/token"
 	"regexp"
 	"strings"
 
@@ -24,8 +25,8 @@ func (b *builder) stringExt(ext map[string]any, name string, o *openapi3.Origin)
 	}
 	switch name {
 	case "x-go-name":
-		if !isIdent(s) {
-			b.fail(b.fieldPos(o, name), "x-go-name %q is not a Go identifier", s)
+		if !isExported(s) {
+			b.fail(b.fieldPos(o, name), "x-go-name %q is not an exported Go identifier", s)
 			return "", false
 		}
 	case "x-go-enum-style":
@@ -55,23 +56,13 @@ func (b *builder) boolExt(ext map[string]any, name string, o *openapi3.Origin) (
 	return bv, true
 }
 
-var identRe = regexp.MustCompile(`^[\p{L}_][\p{L}\p{Nd}_]*$`)
-
-func isIdent(s string) bool { return identRe.MatchString(s) && !isGoKeyword(s) }
+// isExported reports whether s is an exported Go identifier: an unexported field would
+// be skipped by encoding/json.
+func isExported(s string) bool { return token.IsIdentifier(s) && token.IsExported(s) }
 
 var pkgPathRe = regexp.MustCompile(`^[a-z0-9_]+(/[a-z0-9_]+)*$`)
 
 func validPkgPath(s string) bool { return pkgPathRe.MatchString(s) }
-
-func isGoKeyword(s string) bool {
-	switch s {
-	case "break", "case", "chan", "const", "continue", "default", "defer", "else",
-		"fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map",
-		"package", "range", "return", "select", "struct", "switch", "type", "var":
-		return true
-	}
-	return false
-}
 
 // checkExtensions rejects misspelled x-go extensions, which would otherwise be ignored.
 func (b *builder) checkExtensions(ext map[string]any, o *openapi3.Origin) {

@@ -129,7 +129,7 @@ func checkVersion(opts Options, data []byte) error {
 	return nil
 }
 
-var swaggerRe = regexp.MustCompile(`(?m)^\s*"?swagger"?\s*:\s*["']?2`)
+var swaggerRe = regexp.MustCompile(`(?m)(?:^|[{,])\s*"?swagger"?\s*:\s*["']?2`)
 
 func displayPath(opts Options, file string) string {
 	file = strings.TrimPrefix(file, "/")

@@ -51,7 +51,7 @@ func (b *builder) operation(o opRef) {
 	}
 	st.pkg.Types = append(st.pkg.Types, params)
 	res.Params = params
-	names := fieldNames{scope: ir.NewScope("Validate"), explicit: map[string]bool{}}
+	names := newFieldNames()
 
 	for _, p := range b.parameters(o) {
 		param := b.parameter(params, &names, p)

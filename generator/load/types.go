@@ -273,7 +273,7 @@ func jsonKind(sr *openapi3.SchemaRef) string {
 }
 
 func (b *builder) fields(t *ir.Type, s *openapi3.Schema) []*ir.Field {
-	names := fieldNames{scope: ir.NewScope("Validate"), explicit: map[string]bool{}}
+	names := newFieldNames()
 	var fields []*ir.Field
 	for _, p := range b.properties(s) {
 		if f := b.field(t, &names, p.name, p.sr, p.required); f != nil {
@@ -286,6 +286,13 @@ func (b *builder) fields(t *ir.Type, s *openapi3.Schema) []*ir.Field {
 // validJSONName reports whether a json struct tag can carry name.
 func validJSONName(name string) bool {
 	return name != "" && name != "-" && !strings.ContainsAny(name, ",\"\\`") && utf8.ValidString(name)
+}
+
+// methodNames are the methods every generated struct or union has, which no field may take.
+var methodNames = []string{"Validate", "ValidateAt", "MarshalJSON", "UnmarshalJSON"}
+
+func newFieldNames() fieldNames {
+	return fieldNames{scope: ir.NewScope(methodNames...), explicit: map[string]bool{}}
 }
 
 // fieldNames are the field names of one struct, and which of them x-go-name chose.
@@ -374,7 +381,7 @@ func hasSibling(sr *openapi3.SchemaRef, keyword string) bool {
 // union fills a oneOf/anyOf type: one pointer field per alternative, named after the
 // alternative's type, and the discriminator values that select each.
 func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
-	names := fieldNames{scope: ir.NewScope("Validate", "MarshalJSON", "UnmarshalJSON"), explicit: map[string]bool{}}
+	names := newFieldNames()
 	if s.Discriminator != nil {
 		t.Discriminator = s.Discriminator.PropertyName
 	}
