@@ -90,7 +90,8 @@ func (b *builder) build() (*ir.Program, error) {
 		return nil, errors.Join(b.errs...)
 	}
 	prog := &ir.Program{Module: b.opts.Module, Warnings: b.warns, Runtime: b.opts.Package}
-	if b.opts.PackagePerFile {
+	if b.opts.PackagePerFile || len(b.pkgs) > 1 {
+		// Every package imports the runtime: in one of them it would make an import cycle.
 		prog.Runtime = "validate"
 	}
 	for _, p := range sortedKeys(b.pkgs) {
@@ -100,6 +101,9 @@ func (b *builder) build() (*ir.Program, error) {
 		prog.Packages = append(prog.Packages, st.pkg)
 	}
 	prog.Client = b.client(prog)
+	if d := importCycle(prog); d != nil {
+		return nil, *d
+	}
 	return prog, nil
 }
 
