@@ -73,10 +73,13 @@ type apiRequest struct {
 	body        []byte
 	contentType string
 	accept      string
+	// raw responses (text, bytes) are handed over as they are, not decoded as JSON.
+	raw bool
 }
 
-// do sends req and decodes a 2xx response into out: JSON into a value, the raw body into a
-// *string or *[]byte, nothing when out is nil. A non-2xx response becomes the API's error.
+// do sends req and decodes a 2xx response into out: JSON, or for a raw request the body
+// itself into a *string or *[]byte; nothing when out is nil. A non-2xx response becomes the
+// API's error.
 func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 	u := c.cfg.baseURL + req.path
 	if len(req.query) > 0 {
@@ -121,11 +124,15 @@ func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 	case nil:
 		return nil
 	case *string:
-		*o = string(data)
-		return nil
+		if req.raw {
+			*o = string(data)
+			return nil
+		}
 	case *[]byte:
-		*o = data
-		return nil
+		if req.raw {
+			*o = data
+			return nil
+		}
 	}
 	if err := json.Unmarshal(data, out); err != nil {
 		return fmt.Errorf("%s %s: the %d response does not decode: %w", req.method, req.path, resp.StatusCode, err)
@@ -460,18 +467,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// writeResult answers with a successful operation's result.
-func writeResult(w http.ResponseWriter, status int, v any) {
-	switch x := v.(type) {
-	case string:
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, x)
-	case []byte:
-		w.Header().Set("Content-Type", "application/octet-stream")
-		w.WriteHeader(status)
-		_, _ = w.Write(x)
-	default:
-		writeJSON(w, status, v)
-	}
+// writeRaw answers with a text or binary result as it is.
+func writeRaw(w http.ResponseWriter, status int, contentType string, body []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }

@@ -42,7 +42,7 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 			writeError(w, err)
 			return
 		}
-		writeResult(w, 200, result)
+		writeJSON(w, 200, result)
 	})
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations", func(w http.ResponseWriter, r *http.Request) {
 		var params organizations.ListParams
@@ -59,7 +59,7 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 			writeError(w, err)
 			return
 		}
-		writeResult(w, 200, result)
+		writeJSON(w, 200, result)
 	})
 }
 

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen-dev/specgen/generator/ir"
@@ -148,6 +146,9 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	if op.ResponseMedia != "" {
 		req[jen.Id("accept")] = jen.Lit(op.ResponseMedia)
 	}
+	if op.ResponseEncoding == ir.Text || op.ResponseEncoding == ir.Binary {
+		req[jen.Id("raw")] = jen.True()
+	}
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool
 	for _, p := range op.Parameters {
@@ -190,16 +191,16 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 		if op.BodyField != nil {
 			body = jen.Id("params").Dot(op.BodyField.Name)
 		}
-		switch {
-		case isJSON(op.Body):
+		switch op.BodyEncoding {
+		case ir.JSON:
 			g.List(jen.Id("body"), jen.Err()).Op(":=").Id("jsonBody").Call(body)
 			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Lit(op.Body))
-		case op.BodyField != nil && op.BodyField.Type.Kind == ir.Builtin:
+		case ir.Text:
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(body), jen.Lit(op.Body))
-		case op.BodyField != nil && op.BodyField.Type.Kind == ir.Slice:
+		case ir.Binary:
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(body, jen.Lit(op.Body))
-		case op.Body == "multipart/form-data":
+		case ir.Multipart:
 			g.List(jen.Id("body"), jen.Id("ct"), jen.Err()).Op(":=").Id("multipartBody").Call(body)
 			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Id("ct"))
@@ -225,11 +226,6 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 			failWith(op, jen.Err()))
 		g.Return(jen.Id("out"), jen.Nil())
 	}
-}
-
-func isJSON(media string) bool {
-	media = strings.ToLower(media)
-	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 // pathExpr is the request path: the template's literals with the escaped parameters.

@@ -339,17 +339,12 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 		if op.BodyField != nil {
 			target = jen.Op("&").Id("params").Dot(op.BodyField.Name)
 		}
-		decode := "decodeJSON"
-		switch {
-		case isJSON(op.Body):
-		case op.Body == "application/x-www-form-urlencoded" || op.Body == "multipart/form-data":
-			decode = "decodeForm"
+		switch op.BodyEncoding {
+		case ir.JSON:
+			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
+		case ir.Form, ir.Multipart:
+			h.If(jen.Err().Op(":=").Id("decodeForm").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
 		default:
-			decode = ""
-		}
-		if decode != "" {
-			h.If(jen.Err().Op(":=").Id(decode).Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
-		} else if op.BodyField != nil {
 			h.List(jen.Id("body"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("r").Dot("Body"))
 			h.If(jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
 			h.Id("params").Dot(op.BodyField.Name).Op("=").Add(e.typeExpr(op.BodyField.Type)).Parens(jen.Id("body"))
@@ -401,5 +396,9 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	}
 	h.List(jen.Id("result"), jen.Err()).Op(":=").Add(call)
 	h.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Err()), jen.Return())
-	h.Id("writeResult").Call(jen.Id("w"), jen.Lit(status), jen.Id("result"))
+	if op.ResponseEncoding == ir.JSON {
+		h.Id("writeJSON").Call(jen.Id("w"), jen.Lit(status), jen.Id("result"))
+	} else {
+		h.Id("writeRaw").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id("result")))
+	}
 }

@@ -228,6 +228,8 @@ type Operation struct {
 	Parameters []*Parameter
 	// Body is the request body's media type, "" when there is none.
 	Body string
+	// BodyEncoding is how the body is written.
+	BodyEncoding Encoding
 	// BodyField is the Params field that holds the body when the body is not an object whose
 	// properties are Params' own fields; nil otherwise.
 	BodyField *Field
@@ -235,6 +237,8 @@ type Operation struct {
 	Response *TypeRef
 	// ResponseMedia is the success response's media type.
 	ResponseMedia string
+	// ResponseEncoding is how the success response is read.
+	ResponseEncoding Encoding
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
 	// PathParts is Path split into literal text and parameters.
@@ -246,6 +250,18 @@ type PathPart struct {
 	Literal string
 	Param   *Parameter
 }
+
+// Encoding is how a body travels, decided from its media type.
+type Encoding string
+
+// Encodings.
+const (
+	JSON      Encoding = "json"      // application/json, */*+json
+	Form      Encoding = "form"      // application/x-www-form-urlencoded
+	Multipart Encoding = "multipart" // multipart/form-data
+	Text      Encoding = "text"      // text/*: a string
+	Binary    Encoding = "binary"    // anything else: bytes
+)
 
 // ParamIn is where a parameter travels.
 type ParamIn string

@@ -195,34 +195,35 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 	}
 }
 
-// mediaPreference orders the media types specgen can send and decode.
-func mediaPreference(ct string) int {
+// encodingOf is how a media type's content travels; parameters such as charset do not matter.
+func encodingOf(ct string) ir.Encoding {
 	ct = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 	switch {
-	case ct == "application/json":
-		return 0
-	case strings.HasSuffix(ct, "+json"):
-		return 1
+	case ct == "application/json" || strings.HasSuffix(ct, "+json"):
+		return ir.JSON
 	case ct == "application/x-www-form-urlencoded":
-		return 2
+		return ir.Form
 	case ct == "multipart/form-data":
-		return 3
+		return ir.Multipart
 	case strings.HasPrefix(ct, "text/"):
-		return 4
+		return ir.Text
 	}
-	return 5
+	return ir.Binary
 }
+
+// encodingRank orders the encodings specgen prefers when a body offers several.
+var encodingRank = map[ir.Encoding]int{ir.JSON: 0, ir.Form: 1, ir.Multipart: 2, ir.Text: 3, ir.Binary: 4}
 
 func pickMedia(content openapi3.Content) (string, *openapi3.MediaType) {
 	keys := sortedKeys(content)
 	if len(keys) == 0 {
 		return "", nil
 	}
-	slices.SortStableFunc(keys, func(x, y string) int { return mediaPreference(x) - mediaPreference(y) })
+	slices.SortStableFunc(keys, func(x, y string) int {
+		return encodingRank[encodingOf(x)] - encodingRank[encodingOf(y)]
+	})
 	return keys[0], content[keys[0]]
 }
-
-func isJSONMedia(ct string) bool { return mediaPreference(ct) <= 1 }
 
 func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3.Operation) {
 	if op.RequestBody == nil || op.RequestBody.Value == nil {
@@ -233,14 +234,15 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	if mt == nil {
 		return
 	}
-	res.Body = ct
+	res.Body, res.BodyEncoding = ct, encodingOf(ct)
 	params := res.Params
 	sr := mt.Schema
 	if sr == nil || sr.Value == nil {
 		sr = &openapi3.SchemaRef{Value: &openapi3.Schema{}}
 	}
 	_, named := b.named[schemaKey(sr.Value)]
-	if isJSONMedia(ct) && !named && isStruct(sr.Value) {
+	structured := res.BodyEncoding == ir.JSON || res.BodyEncoding == ir.Form || res.BodyEncoding == ir.Multipart
+	if structured && !named && isStruct(sr.Value) {
 		// An inline object body: its properties are the Params' own fields.
 		for _, p := range b.properties(sr.Value) {
 			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
@@ -254,12 +256,13 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	}
 	name, _ := names.claim("Body", false)
 	var typ *ir.TypeRef
-	if isJSONMedia(ct) {
-		typ = b.pointerFor(b.typeOf(sr, params.Name+"Body", params.Package), sr, true)
-	} else if strings.HasPrefix(ct, "text/") {
+	switch res.BodyEncoding {
+	case ir.Text:
 		typ = &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
-	} else {
+	case ir.Binary:
 		typ = &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
+	default:
+		typ = b.pointerFor(b.typeOf(sr, params.Name+"Body", params.Package), sr, true)
 	}
 	f := &ir.Field{
 		Name:     name,
@@ -269,7 +272,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		Required: rb.Required,
 		Pos:      b.pos(mt.Origin),
 	}
-	if isJSONMedia(ct) {
+	if structured {
 		f.Rules = b.rules(sr, rb.Required, params.Name+name, params.Package)
 	} else {
 		f.Rules = &ir.Rules{Required: rb.Required}
@@ -314,9 +317,9 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 	if mt == nil {
 		return
 	}
-	res.ResponseMedia = ct
-	switch {
-	case isJSONMedia(ct):
+	res.ResponseMedia, res.ResponseEncoding = ct, encodingOf(ct)
+	switch res.ResponseEncoding {
+	case ir.JSON:
 		sr := mt.Schema
 		if sr == nil || sr.Value == nil {
 			res.Response = &ir.TypeRef{Kind: ir.Any}
@@ -338,9 +341,11 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 			return
 		}
 		res.Response = b.typeOf(sr, res.Name+"Response", pkg)
-	case strings.HasPrefix(ct, "text/"):
+	case ir.Text:
 		res.Response = &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
 	default:
+		// Form or binary content: the caller gets the bytes.
+		res.ResponseEncoding = ir.Binary
 		res.Response = &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
 	}
 }
