@@ -361,8 +361,40 @@ func decodeForm(r *http.Request, v any) error {
 	return nil
 }
 
-// parseParam parses the text of parameter name into dst, a pointer to its field.
-func parseParam(name string, values []string, dst any) error {
+// parseQuery reads query parameter name into dst, as its style and explode say: the
+// reverse of addQuery.
+func parseQuery(q url.Values, name, style string, explode bool, dst any) error {
+	if style == "deepObject" {
+		obj := map[string]any{}
+		for k, vs := range q {
+			if key, ok := strings.CutPrefix(k, name+"["); ok && strings.HasSuffix(key, "]") && len(vs) > 0 {
+				obj[strings.TrimSuffix(key, "]")] = vs[0]
+			}
+		}
+		if len(obj) == 0 {
+			return nil
+		}
+		b, _ := json.Marshal(obj)
+		if err := json.Unmarshal(b, dst); err != nil {
+			return fmt.Errorf("%w: parameter %s: %v", errMalformed, name, err)
+		}
+		return nil
+	}
+	sep := ","
+	switch {
+	case style == "spaceDelimited":
+		sep = " "
+	case style == "pipeDelimited":
+		sep = "|"
+	case explode:
+		sep = "" // every value is one item
+	}
+	return parseParam(name, q[name], sep, dst)
+}
+
+// parseParam parses the text of parameter name into dst, a pointer to its field; a list's
+// items are the values, each split at sep unless sep is empty.
+func parseParam(name string, values []string, sep string, dst any) error {
 	if len(values) == 0 {
 		return nil
 	}
@@ -370,7 +402,11 @@ func parseParam(name string, values []string, dst any) error {
 	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
 		var items []string
 		for _, v := range values {
-			items = append(items, strings.Split(v, ",")...)
+			if sep == "" {
+				items = append(items, v)
+			} else {
+				items = append(items, strings.Split(v, sep)...)
+			}
 		}
 		s := reflect.MakeSlice(rv.Type(), len(items), len(items))
 		for i, item := range items {

@@ -75,21 +75,47 @@ func TestParseParam(t *testing.T) {
 		{[]string{"2.5"}, &f, 2.5},
 		{[]string{"1,2", "3"}, &l, []int{1, 2, 3}},
 	} {
-		if err := parseParam("p", tc.values, tc.dst); err != nil {
+		if err := parseParam("p", tc.values, ",", tc.dst); err != nil {
 			t.Fatalf("%v: %v", tc.values, err)
 		}
 		if got := reflect.ValueOf(tc.dst).Elem().Interface(); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%v: got %#v, want %#v", tc.values, got, tc.want)
 		}
 	}
-	if err := parseParam("p", []string{"2026-11-27T08:30:00Z"}, &tm); err != nil || tm == nil || tm.Hour() != 8 {
+	if err := parseParam("p", []string{"2026-11-27T08:30:00Z"}, ",", &tm); err != nil || tm == nil || tm.Hour() != 8 {
 		t.Errorf("time: %v %v", tm, err)
 	}
-	if err := parseParam("p", []string{"seven"}, &n); err == nil {
+	if err := parseParam("p", []string{"seven"}, ",", &n); err == nil {
 		t.Error("a non-number parsed into an int32")
 	}
-	if err := parseParam("p", nil, &s); err != nil || s != "x" {
+	if err := parseParam("p", nil, ",", &s); err != nil || s != "x" {
 		t.Errorf("no value must leave the field alone: %q %v", s, err)
+	}
+}
+
+// TestQueryRoundTrip reads back what addQuery writes, in every style.
+func TestQueryRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		style   string
+		explode bool
+		value   any
+		dst     any
+	}{
+		{"form", true, []string{"a,b", "c"}, new([]string)},
+		{"form", false, []int{1, 2, 3}, new([]int)},
+		{"spaceDelimited", false, []string{"x", "y"}, new([]string)},
+		{"pipeDelimited", false, []string{"x", "y"}, new([]string)},
+		{"deepObject", true, map[string]string{"color": "red", "size": "L"}, new(map[string]string)},
+		{"form", true, int64(7), new(int64)},
+	} {
+		q := url.Values{}
+		addQuery(q, "p", tc.value, tc.style, tc.explode)
+		if err := parseQuery(q, "p", tc.style, tc.explode, tc.dst); err != nil {
+			t.Fatalf("%s %v: %v", tc.style, tc.value, err)
+		}
+		if got := reflect.ValueOf(tc.dst).Elem().Interface(); !reflect.DeepEqual(got, tc.value) {
+			t.Errorf("%s explode=%v: sent %#v, read back %#v (query %s)", tc.style, tc.explode, tc.value, got, q.Encode())
+		}
 	}
 }
 

@@ -353,6 +353,7 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	query := false
 	for _, p := range op.Parameters {
 		var values jen.Code
+		sep := ","
 		switch p.In {
 		case ir.InPath:
 			w, ok := wildcards[p]
@@ -371,13 +372,15 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 				h.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
 				query = true
 			}
-			values = jen.Id("query").Index(jen.Lit(p.Name))
+			h.If(jen.Err().Op(":=").Id("parseQuery").Call(jen.Id("query"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode),
+				jen.Op("&").Id("params").Dot(p.Field.Name)), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
+			continue
 		case ir.InHeader:
 			values = jen.Id("r").Dot("Header").Dot("Values").Call(jen.Lit(p.Name))
 		case ir.InCookie:
-			values = jen.Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
+			values, sep = jen.Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name)), ""
 		}
-		h.If(jen.Err().Op(":=").Id("parseParam").Call(jen.Lit(p.Name), values, jen.Op("&").Id("params").Dot(p.Field.Name)), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
+		h.If(jen.Err().Op(":=").Id("parseParam").Call(jen.Lit(p.Name), values, jen.Lit(sep), jen.Op("&").Id("params").Dot(p.Field.Name)), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
 	}
 	h.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 		jen.Id("writeError").Call(jen.Id("w"), jen.Id("errorFor").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_params"), jen.Err().Dot("Error").Call())),
