@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen-dev/specgen/generator/ir"
@@ -108,7 +106,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 			)}
 		}
 		if t.Discriminator != "" {
-			g.Var().Id("probe").Struct(jen.Id("Tag").Any().Tag(map[string]string{"json": jsonTagName(t.Discriminator)}))
+			g.Var().Id("probe").Struct(jen.Id("Tag").Any().Tag(map[string]string{"json": t.Discriminator}))
 			g.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("probe")).Op("==").Nil()).Block(
 				jen.Switch(jen.Id("probe").Dot("Tag")).BlockFunc(func(sw *jen.Group) {
 					for _, v := range t.Variants {
@@ -129,13 +127,4 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 		}
 		g.Return(jen.Qual("errors", "New").Call(jen.Lit(t.Name + ": the value is none of the alternatives")))
 	})
-}
-
-// jsonTagName is name as a json tag can carry it; encoding/json cannot name a field with a
-// comma or a quote, so such a name never matches.
-func jsonTagName(name string) string {
-	if strings.ContainsAny(name, ",\"\\") {
-		return "-"
-	}
-	return name
 }

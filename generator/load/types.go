@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -283,9 +283,18 @@ func (b *builder) fields(t *ir.Type, s *openapi3.Schema) []*ir.Field {
 	return fields
 }
 
-// validJSONName reports whether a json struct tag can carry name.
+// validJSONName reports whether a json struct tag can carry name: encoding/json ignores a
+// tag name with other characters than these, and "-" means no name.
 func validJSONName(name string) bool {
-	return name != "" && name != "-" && !strings.ContainsAny(name, ",\"\\`") && utf8.ValidString(name)
+	if name == "" || name == "-" {
+		return false
+	}
+	for _, c := range name {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // methodNames are the methods every generated struct or union has, which no field may take.
@@ -317,7 +326,7 @@ func (n *fieldNames) claim(name string, explicit bool) (string, bool) {
 func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *openapi3.SchemaRef, required bool) *ir.Field {
 	pos := b.schemaPos(sr)
 	if !validJSONName(jsonName) {
-		b.warn(pos, "property %q of %s is skipped: encoding/json cannot name a field with a comma, quote or backslash", jsonName, t.Name)
+		b.warn(pos, "property %q of %s is skipped: encoding/json cannot name a field so", jsonName, t.Name)
 		return nil
 	}
 	b.checkExtensions(sr.Extensions, sr.Origin)
@@ -382,8 +391,12 @@ func hasSibling(sr *openapi3.SchemaRef, keyword string) bool {
 // alternative's type, and the discriminator values that select each.
 func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
 	names := newFieldNames()
-	if s.Discriminator != nil {
-		t.Discriminator = s.Discriminator.PropertyName
+	if d := s.Discriminator; d != nil {
+		if validJSONName(d.PropertyName) {
+			t.Discriminator = d.PropertyName
+		} else {
+			b.warn(b.pos(d.Origin), "discriminator %q is not used: encoding/json cannot read a property so named; the alternatives are tried in order", d.PropertyName)
+		}
 	}
 	for i, v := range variants(s) {
 		typ := b.typeOf(v, t.Name+"Variant"+strconv.Itoa(i+1), t.Package)
