@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"io/fs"
 	"path"
 	"strings"
@@ -92,6 +93,9 @@ func (o Options) check() error {
 	case "", "typed", "string":
 	default:
 		return fmt.Errorf(`"enumStyle" must be "typed" or "string", not %q`, o.EnumStyle)
+	}
+	if o.PackageName != "" && !token.IsIdentifier(o.PackageName) {
+		return fmt.Errorf(`"packageName" %q is not a Go package name`, o.PackageName)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 // Package templates holds the static runtime source that specgen writes next to the code it
-// generates: validation helpers, the HTTP core and the error type. It is embedded so that the
-// binary needs no files at run time. It never describes types; those come from the spec.
+// generates: validation helpers, and the HTTP core of the client and server. It is embedded so
+// that the binary needs no files at run time. It never describes types; those come from the
+// spec.
 package templates
 
 import (

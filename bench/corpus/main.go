@@ -156,6 +156,7 @@ func (s *spec) generate(corpus, work string) error {
 			PackageName: goName(s.name),
 			OmitEmpty:   "optional",
 			EnumStyle:   "typed",
+			LaxPatterns: true,
 		},
 	}
 	// Collect the previous spec's garbage now, so that it is not charged to this one.

@@ -1,7 +1,11 @@
 // Command specgen generates a Go SDK from an OpenAPI spec.
 //
 //	specgen generate [-config FILE]   regenerate the output folder, writing only changed files
-//	specgen check [-config FILE]      report drift between the spec and the output; exit 1 on any
+//	specgen check [-config FILE]      report drift between spec and output; exit 1 on any drift
+//	specgen generate -spec FILE -out DIR -package NAME
+//	                                  one self-contained package from any spec, no config
+//
+// Run specgen -h for every flag.
 package main
 
 import (

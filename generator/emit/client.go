@@ -124,7 +124,7 @@ func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
 
 func nilable(t *ir.TypeRef) bool {
 	switch t.Kind {
-	case ir.Pointer, ir.Slice, ir.Map, ir.Any, ir.RawJSON:
+	case ir.Pointer, ir.Slice, ir.Map, ir.Any:
 		return true
 	}
 	return false
@@ -270,23 +270,22 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 			message = m.Message.Name
 		}
 	}
-	if m.Type == nil || m.Type.Package == e.pkg {
-		name := m.Fallback
-		if m.Type != nil {
-			name = m.Type.Name
-		}
-		f.Comment("// Error says which status the API answered, and why.")
-		f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
-			g.Id("s").Op(":=").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot(status)))
-			if kind != "" {
-				g.If(jen.Id("e").Dot(kind).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" ").Op("+").Id("e").Dot(kind))
-			}
-			if message != "" {
-				g.If(jen.Id("e").Dot(message).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(": ").Op("+").Id("e").Dot(message))
-			}
-			g.Return(jen.Id("s"))
-		})
+	// errorModel keeps the error type in the client package, so its Error method goes here.
+	name := m.Fallback
+	if m.Type != nil {
+		name = m.Type.Name
 	}
+	f.Comment("// Error says which status the API answered, and why.")
+	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
+		g.Id("s").Op(":=").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot(status)))
+		if kind != "" {
+			g.If(jen.Id("e").Dot(kind).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" ").Op("+").Id("e").Dot(kind))
+		}
+		if message != "" {
+			g.If(jen.Id("e").Dot(message).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(": ").Op("+").Id("e").Dot(message))
+		}
+		g.Return(jen.Id("s"))
+	})
 
 	f.Comment("// newAPIError is the error of a non-2xx response: the body decoded as the API's error,")
 	f.Comment("// with the HTTP status whatever the body says.")

@@ -12,12 +12,12 @@ const docWidth = 100
 // markdownLink matches an inline link, which may contain spaces but must never be split.
 var markdownLink = regexp.MustCompile(`^\[[^\]\n]*\]\([^)\s]*\)`)
 
-// DocLines turns description text into Go doc comment lines that gofmt leaves as they are.
+// docLines turns description text into Go doc comment lines that gofmt leaves as they are.
 // Paragraphs, blank lines and list items are kept; other indentation is dropped, since in a
 // Go doc comment it would turn prose into a code block. Lines are wrapped at width runes;
 // words and markdown links are never split, so a line holding one longer than width stays
 // long. A list item's wrapped lines are indented under its text.
-func DocLines(text string, width int) []string {
+func docLines(text string, width int) []string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	var out []string
 	for _, src := range strings.Split(text, "\n") {

@@ -197,8 +197,6 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 		return jen.Map(jen.String()).Add(e.typeExpr(t.Elem))
 	case ir.Time:
 		return jen.Qual("time", "Time")
-	case ir.RawJSON:
-		return jen.Qual("encoding/json", "RawMessage")
 	}
 	return jen.Id("any")
 }
@@ -222,7 +220,7 @@ func docComment(name, text string) *jen.Statement {
 	if strings.TrimSpace(text) == "" {
 		return s
 	}
-	for _, line := range DocLines(name+": "+text, docWidth) {
+	for _, line := range docLines(name+": "+text, docWidth) {
 		s.Comment(commentLine(line)).Line()
 	}
 	return s
@@ -234,7 +232,7 @@ func fieldDoc(name, text string) []jen.Code {
 		return nil
 	}
 	var out []jen.Code
-	for _, line := range DocLines(name+": "+text, docWidth) {
+	for _, line := range docLines(name+": "+text, docWidth) {
 		out = append(out, jen.Comment(commentLine(line)))
 	}
 	return out

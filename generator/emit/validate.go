@@ -126,7 +126,7 @@ func presence(val jen.Code, t *ir.TypeRef) (set, unset jen.Code) {
 	switch t.Kind {
 	case ir.Slice, ir.Map:
 		return jen.Len(val).Op(">").Lit(0), jen.Len(val).Op("==").Lit(0)
-	case ir.Pointer, ir.Any, ir.RawJSON:
+	case ir.Pointer, ir.Any:
 		return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
 	case ir.Builtin:
 		switch t.Builtin {

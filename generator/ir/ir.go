@@ -114,8 +114,6 @@ const (
 	Time
 	// Any is the empty interface, written any.
 	Any
-	// RawJSON is encoding/json.RawMessage, for values no Go type describes.
-	RawJSON
 )
 
 // TypeRef is a Go type expression.
@@ -132,8 +130,6 @@ type TypeRef struct {
 type EnumDef struct {
 	// Name is the type's or the field's Go name ("CreateParamsMFAPolicy"), for the doc comment.
 	Name string
-	// Typed enums declare a named type; untyped ones declare untyped constants.
-	Typed bool
 	// Open enums accept values outside the list.
 	Open   bool
 	Values []EnumValue
@@ -220,7 +216,6 @@ type Operation struct {
 	Name   string
 	Doc    string
 	Method string
-	Path   string
 	Pos    Pos
 	// Params holds every input: path, query, header and cookie parameters, and the body.
 	Params *Type

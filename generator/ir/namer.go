@@ -10,9 +10,9 @@ import (
 	"github.com/iancoleman/strcase"
 )
 
-// DefaultInitialisms are the words written in a fixed spelling rather than capitalized:
+// defaultInitialisms are the words written in a fixed spelling rather than capitalized:
 // golint's list plus the ones web APIs use most.
-var DefaultInitialisms = []string{
+var defaultInitialisms = []string{
 	"ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID",
 	"IP", "JSON", "JWT", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP",
 	"TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF",
@@ -30,11 +30,11 @@ type Namer struct {
 	mixed []string
 }
 
-// NewNamer returns a namer with DefaultInitialisms plus extra spellings. An extra entry may
+// NewNamer returns a namer with defaultInitialisms plus extra spellings. An extra entry may
 // be an all-caps initialism ("SSO") or a mixed-case word ("OAuth", "WebAuthn").
 func NewNamer(extra []string) *Namer {
 	n := &Namer{spell: map[string]string{}}
-	for _, list := range [][]string{DefaultInitialisms, extra} {
+	for _, list := range [][]string{defaultInitialisms, extra} {
 		for _, w := range list {
 			n.spell[strings.ToLower(w)] = w
 			if strings.ToUpper(w) != w {
@@ -51,9 +51,9 @@ func NewNamer(extra []string) *Namer {
 	return n
 }
 
-// Words splits s into lower-case words: on any character that is not a letter or digit, and
+// words splits s into lower-case words: on any character that is not a letter or digit, and
 // on lower-to-upper case changes; digits stay with the word before them ("auth0", "v1").
-func (n *Namer) Words(s string) []string {
+func (n *Namer) words(s string) []string {
 	for _, m := range n.mixed {
 		s = strings.ReplaceAll(s, m, "_"+strings.ToLower(m)+"_")
 	}
@@ -89,7 +89,7 @@ func isDigits(s string) bool {
 // "N" prefix ("2fa" gives "N2fa"), and empty input gives "Empty".
 func (n *Namer) Exported(s string) string {
 	var b strings.Builder
-	for _, w := range n.Words(spellSymbols(s)) {
+	for _, w := range n.words(spellSymbols(s)) {
 		if sp, ok := n.spell[w]; ok {
 			b.WriteString(sp)
 			continue
@@ -125,7 +125,7 @@ func (n *Namer) Suffix(s string) string {
 // Unexported returns the unexported Go identifier for s, never a Go keyword or predeclared
 // identifier.
 func (n *Namer) Unexported(s string) string {
-	words := n.Words(spellSymbols(s))
+	words := n.words(spellSymbols(s))
 	if len(words) == 0 {
 		return "empty"
 	}

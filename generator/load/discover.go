@@ -195,7 +195,7 @@ func (b *builder) isNamedType(s *openapi3.Schema) bool {
 	return isStruct(s) || isUnion(s)
 }
 
-// isEnum reports whether s is an enum Go constants can name: of strings or numbers.
+// isEnum reports whether s is an enum Go constants can name: of strings, numbers or booleans.
 func isEnum(s *openapi3.Schema) bool {
 	if len(s.Enum) == 0 {
 		return false

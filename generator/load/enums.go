@@ -9,13 +9,13 @@ import (
 	"github.com/specgen-dev/specgen/generator/ir"
 )
 
-func (b *builder) enumDef(name string, s *openapi3.Schema, typed bool, pkg *ir.Package) *ir.EnumDef {
+func (b *builder) enumDef(name string, s *openapi3.Schema, pkg *ir.Package) *ir.EnumDef {
 	st := b.pkg(pkg.Path)
 	open, ok := b.boolExt(s.Extensions, "x-go-enum-open", s.Origin)
 	if !ok {
 		open = b.opts.OpenEnums
 	}
-	def := &ir.EnumDef{Name: name, Typed: typed, Open: open}
+	def := &ir.EnumDef{Name: name, Open: open}
 	var varnames []string
 	if v, ok := s.Extensions["x-enum-varnames"]; ok {
 		list, isList := v.([]any)

@@ -39,7 +39,7 @@ func (b *builder) operation(o opRef) {
 	if doc == "" {
 		doc = op.Summary
 	}
-	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Path: o.path, Pos: pos}
+	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Pos: pos}
 	what := b.resourceName(pkgPath) + "." + name
 
 	params := &ir.Type{

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -27,7 +26,7 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	}
 	kind := b.scalar(s)
 	if len(s.Enum) > 0 && !b.enumTyped(s) && kind.Kind == ir.Builtin {
-		r.Enum = b.enumDef(hint, s, false, pkg)
+		r.Enum = b.enumDef(hint, s, pkg)
 		b.pkg(pkg.Path).pkg.Enums = append(b.pkg(pkg.Path).pkg.Enums, r.Enum)
 	}
 	if s.Const != nil {
@@ -88,9 +87,5 @@ func goPattern(p string) (string, error) {
 var jsEscapes = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
 
 func unwrapRegexpError(err error) string {
-	var re interface{ Error() string }
-	if errors.As(err, &re) {
-		return strings.TrimPrefix(re.Error(), "error parsing regexp: ")
-	}
-	return err.Error()
+	return strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 }

@@ -21,7 +21,7 @@ func (b *builder) fillNamed(ns *namedSchema) {
 	if isEnum(s) {
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
-		t.Enum = b.enumDef(t.Name, s, true, t.Package)
+		t.Enum = b.enumDef(t.Name, s, t.Package)
 		return
 	}
 	if t.Kind == ir.Union {
@@ -54,7 +54,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		t := b.inlineType(hint, s, pkg)
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
-		t.Enum = b.enumDef(t.Name, s, true, pkg)
+		t.Enum = b.enumDef(t.Name, s, pkg)
 		return &ir.TypeRef{Kind: ir.Named, Named: t}
 	case len(s.AllOf) == 1 && len(s.Properties) == 0:
 		// allOf: [$ref] is how 3.0 specs put a description next to a reference.
@@ -205,7 +205,7 @@ func (b *builder) pointerFor(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr bo
 			ptr = v
 		}
 	}
-	if ptr && (t.Kind == ir.Slice || t.Kind == ir.Map || t.Kind == ir.Any || t.Kind == ir.RawJSON) {
+	if ptr && (t.Kind == ir.Slice || t.Kind == ir.Map || t.Kind == ir.Any) {
 		ptr = false
 	}
 	if ptr {
