@@ -120,9 +120,8 @@ func unwrapPathError(err error) error {
 // checkVersion rejects what kin-openapi's OpenAPI 3 loader would misread.
 func checkVersion(opts Options, data []byte) error {
 	if m := swaggerRe.FindIndex(data); m != nil {
-		line := 1 + strings.Count(string(data[:m[0]]), "\n")
 		return ir.Diagnostic{
-			Pos: ir.Pos{File: displayPath(opts, opts.Root), Line: line, Col: 1},
+			Pos: posAt(displayPath(opts, opts.Root), data, m[0]),
 			Msg: "this is a Swagger 2.0 spec; specgen reads OpenAPI 3.0 and 3.1 (convert it first, for example with swagger2openapi)",
 		}
 	}
@@ -165,9 +164,7 @@ func positionLoadError(opts Options, err error) error {
 	if m := jsonOffRe.FindStringSubmatch(msg); m != nil {
 		off, _ := strconv.Atoi(m[1])
 		if data, rerr := fs.ReadFile(opts.FS, opts.Root); rerr == nil && off <= len(data) {
-			line := 1 + strings.Count(string(data[:off]), "\n")
-			col := off - strings.LastIndex(string(data[:off]), "\n")
-			return ir.Diagnostic{Pos: ir.Pos{File: displayPath(opts, opts.Root), Line: line, Col: col}, Msg: cleanMessage(msg)}
+			return ir.Diagnostic{Pos: posAt(displayPath(opts, opts.Root), data, off), Msg: cleanMessage(msg)}
 		}
 	}
 	// Unresolved references are reported by their text: find the longest quoted piece of the
@@ -193,15 +190,23 @@ func cleanMessage(msg string) string {
 // refusedRef marks the errors of $refs that the loader refuses to follow.
 const refusedRef = "specgen reads only files inside the spec folder"
 
+// fileInMessage is the spec file a message names: the longest path it contains, since
+// "a.yaml" is also in "pets_a.yaml".
 func fileInMessage(opts Options, msg string) string {
 	var found string
 	_ = fs.WalkDir(opts.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && found == "" && p != opts.Root && strings.Contains(msg, p) {
+		if err == nil && !d.IsDir() && p != opts.Root && len(p) > len(found) && strings.Contains(msg, p) {
 			found = p
 		}
 		return nil
 	})
 	return found
+}
+
+// posAt is the line and column of byte offset off in a file's data.
+func posAt(file string, data []byte, off int) ir.Pos {
+	before := string(data[:off])
+	return ir.Pos{File: file, Line: 1 + strings.Count(before, "\n"), Col: off - strings.LastIndex(before, "\n")}
 }
 
 // findText finds where text is written in the spec files: the root first, then the others
@@ -220,9 +225,7 @@ func findText(opts Options, text string) (ir.Pos, bool) {
 			continue
 		}
 		if i := strings.Index(string(data), text); i >= 0 {
-			line := 1 + strings.Count(string(data[:i]), "\n")
-			col := i - strings.LastIndex(string(data[:i]), "\n")
-			return ir.Pos{File: displayPath(opts, f), Line: line, Col: col}, true
+			return posAt(displayPath(opts, f), data, i), true
 		}
 	}
 	return ir.Pos{}, false
