@@ -154,7 +154,7 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	for _, p := range op.Parameters {
 		val := jen.Id("params").Dot(p.Field.Name)
 		set, _ := presence(val, p.Field.Type)
-		if set == nil && p.Field.Type.Kind == ir.Builtin && p.Field.Type.Builtin == "bool" {
+		if set == nil && p.Field.Type.Kind == ir.Builtin && p.Field.Type.Builtin == ir.Bool {
 			// An optional bool cannot say it is unset: false is not sent.
 			set = val
 		}
@@ -165,7 +165,7 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 				g.Id("req").Dot("query").Op("=").Qual("net/url", "Values").Values()
 				query = true
 			}
-			add = jen.Id("addQuery").Call(jen.Id("req").Dot("query"), jen.Lit(p.Name), val, jen.Lit(p.Style), jen.Lit(p.Explode))
+			add = jen.Id("addQuery").Call(jen.Id("req").Dot("query"), jen.Lit(p.Name), val, jen.Lit(p.Style.String()), jen.Lit(p.Explode))
 		case ir.InHeader, ir.InCookie:
 			if !header {
 				g.Id("req").Dot("header").Op("=").Qual("net/http", "Header").Values()
@@ -261,7 +261,7 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		typ = jen.Id(m.Fallback)
 	} else {
 		typ = e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: m.Type})
-		status, statusType = m.Status.Name, m.Status.Type.Builtin
+		status, statusType = m.Status.Name, m.Status.Type.Builtin.String()
 		if m.Kind != nil {
 			kind = m.Kind.Name
 		}

@@ -183,7 +183,7 @@ func (e *emitter) from(pos ir.Pos) {
 func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 	switch t.Kind {
 	case ir.Builtin:
-		return jen.Id(t.Builtin)
+		return jen.Id(t.Builtin.String())
 	case ir.Named:
 		if t.Named.Package == e.pkg {
 			return jen.Id(t.Named.Name)
@@ -197,6 +197,8 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 		return jen.Map(jen.String()).Add(e.typeExpr(t.Elem))
 	case ir.Time:
 		return jen.Qual("time", "Time")
+	case ir.Nullable:
+		return jen.Qual(e.runtimePath(), "Nullable").Types(e.typeExpr(t.Elem))
 	}
 	return jen.Id("any")
 }

@@ -372,7 +372,7 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 				h.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
 				query = true
 			}
-			h.If(jen.Err().Op(":=").Id("parseQuery").Call(jen.Id("query"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode),
+			h.If(jen.Err().Op(":=").Id("parseQuery").Call(jen.Id("query"), jen.Lit(p.Name), jen.Lit(p.Style.String()), jen.Lit(p.Explode),
 				jen.Op("&").Id("params").Dot(p.Field.Name)), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
 			continue
 		case ir.InHeader:

@@ -47,8 +47,11 @@ func jsonTag(f *ir.Field) string {
 	if f.JSONName == "-" {
 		return "-"
 	}
-	if f.OmitEmpty {
+	switch f.Omit {
+	case ir.OmitEmpty:
 		return f.JSONName + ",omitempty"
+	case ir.OmitZero:
+		return f.JSONName + ",omitzero"
 	}
 	return f.JSONName
 }

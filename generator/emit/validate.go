@@ -87,7 +87,7 @@ func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 
 // field checks one field: required-ness, then, when the field is set, its value.
 func (v *validator) field(g *jen.Group, fl *ir.Field) {
-	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() {
+	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() && !fl.Required {
 		return
 	}
 	val := jen.Id("x").Dot(fl.Name)
@@ -96,14 +96,11 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	set, unset := presence(val, fl.Type)
 	// A number's zero is a value, not its absence: only strings, slices, maps and pointers
 	// can tell that a required field is missing.
-	required := fl.Rules != nil && fl.Rules.Required && set != nil && !isNumber(fl.Type)
+	required := fl.Required && set != nil && !isNumber(fl.Type)
 	if len(checks) == 0 && !required {
 		return
 	}
-	name := fl.JSONName
-	if name == "-" {
-		name = fl.Name
-	}
+	name := fl.WireName
 	var body []jen.Code
 	switch {
 	case required:
@@ -130,9 +127,9 @@ func presence(val jen.Code, t *ir.TypeRef) (set, unset jen.Code) {
 		return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
 	case ir.Builtin:
 		switch t.Builtin {
-		case "string":
+		case ir.String:
 			return jen.Add(val).Op("!=").Lit(""), jen.Add(val).Op("==").Lit("")
-		case "bool":
+		case ir.Bool:
 			return nil, nil
 		}
 		return jen.Add(val).Op("!=").Lit(0), jen.Add(val).Op("==").Lit(0)
@@ -163,7 +160,7 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id("errs"))}
 		case ir.Enum:
 			underlying := val
-			if t.Named.Underlying.Builtin == "string" {
+			if t.Named.Underlying.Builtin == ir.String {
 				underlying = jen.String().Parens(val)
 			}
 			out := v.scalar(underlying, t.Named.Underlying, r, path)
@@ -204,7 +201,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 				)))
 		}
 	}
-	if t.Elem.Kind == ir.Builtin && t.Elem.Builtin == "byte" {
+	if t.Elem.Kind == ir.Builtin && t.Elem.Builtin == ir.Byte {
 		return out
 	}
 	v.vars++
@@ -422,9 +419,9 @@ func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Co
 		}
 	}
 	switch t.Builtin {
-	case "string":
+	case ir.String:
 		out = append(out, v.stringChecks(val, r, path)...)
-	case "int", "int32", "int64", "float32", "float64":
+	case ir.Int, ir.Int32, ir.Int64, ir.Float32, ir.Float64:
 		out = append(out, v.numberChecks(val, t.Builtin, r, path)...)
 	}
 	return out
@@ -450,7 +447,7 @@ func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen
 	return out
 }
 
-func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen.Code) []jen.Code {
+func (v *validator) numberChecks(val jen.Code, typ ir.Basic, r *ir.Rules, path jen.Code) []jen.Code {
 	var out []jen.Code
 	bound := func(b float64, op, rule, msg string) {
 		lhs, rhs := numericOperands(val, typ, b)
@@ -472,7 +469,7 @@ func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen
 	}
 	if m := r.MultipleOf; m != nil && *m > 0 {
 		msg := "must be a multiple of " + formatNumber(*m)
-		if isInt(typ) && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
+		if typ.Integer() && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
 		} else {
 			out = append(out, jen.Id("errs").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*m)))
@@ -481,29 +478,27 @@ func (v *validator) numberChecks(val jen.Code, typ string, r *ir.Rules, path jen
 	return out
 }
 
-func isInt(typ string) bool { return strings.HasPrefix(typ, "int") }
-
 // isNumber reports whether t is a number, or an enum over one.
 func isNumber(t *ir.TypeRef) bool {
 	if t.Kind == ir.Named && t.Named.Kind == ir.Enum {
 		t = t.Named.Underlying
 	}
-	return t.Kind == ir.Builtin && (isInt(t.Builtin) || strings.HasPrefix(t.Builtin, "float"))
+	return t.Kind == ir.Builtin && (t.Builtin.Integer() || t.Builtin.Float())
 }
 
 // numericOperands writes a comparison of val with bound b that compiles for val's type: an
 // integer literal when b is a whole number the type can hold, float64 arithmetic otherwise.
-func numericOperands(val jen.Code, typ string, b float64) (jen.Code, jen.Code) {
-	if isInt(typ) && b == math.Trunc(b) {
+func numericOperands(val jen.Code, typ ir.Basic, b float64) (jen.Code, jen.Code) {
+	if typ.Integer() && b == math.Trunc(b) {
 		lo, hi := float64(math.MinInt32), float64(math.MaxInt32)
-		if typ != "int32" {
+		if typ != ir.Int32 {
 			lo, hi = -(1 << 53), 1<<53
 		}
 		if b >= lo && b <= hi {
 			return val, jen.Lit(int(b))
 		}
 	}
-	if typ == "float64" {
+	if typ == ir.Float64 {
 		return val, jen.Lit(b)
 	}
 	return jen.Float64().Call(val), jen.Lit(b)
@@ -513,20 +508,20 @@ func formatNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64)
 
 func constLit(c any, t *ir.TypeRef) (jen.Code, bool) {
 	switch t.Builtin {
-	case "string":
+	case ir.String:
 		s, ok := c.(string)
 		return jen.Lit(s), ok
-	case "bool":
+	case ir.Bool:
 		b, ok := c.(bool)
 		return jen.Lit(b), ok
-	case "int", "int32", "int64":
+	case ir.Int, ir.Int32, ir.Int64:
 		f, ok := c.(float64)
 		limit := float64(math.MaxInt32)
-		if t.Builtin != "int32" {
+		if t.Builtin != ir.Int32 {
 			limit = 1 << 53
 		}
 		return jen.Lit(int(f)), ok && f == math.Trunc(f) && math.Abs(f) <= limit
-	case "float32", "float64":
+	case ir.Float32, ir.Float64:
 		f, ok := c.(float64)
 		return jen.Lit(f), ok
 	}

@@ -83,24 +83,64 @@ type Variant struct {
 	Tags []string
 }
 
-// Field is one struct field.
+// Field is one struct field: a property, a parameter or a body.
 type Field struct {
-	Name      string
-	JSONName  string
-	Doc       string
-	Type      *TypeRef
-	Required  bool
-	OmitEmpty bool
-	Pos       Pos
+	Name string
+	// JSONName is the field's name in a JSON object, "-" when it is no JSON property.
+	JSONName string
+	// WireName is what the wire calls the value (the property, the parameter; "body"):
+	// validation errors name it.
+	WireName string
+	Doc      string
+	// Type is the field's Go type, with the pointer or Nullable that presence asks for.
+	Type *TypeRef
+	// Required is whether the value must be present on the wire.
+	Required bool
+	// Nullable is whether null is one of the values (3.0 nullable, 3.1 type "null", a oneOf
+	// with a null alternative).
+	Nullable bool
+	// Access says in which direction the property travels.
+	Access Access
+	// Omit is how the JSON encoding leaves an unset value out.
+	Omit Omit
+	Pos  Pos
 	// Rules constrain the field's value; nil when there are none.
 	Rules *Rules
 }
+
+// Access is the direction a property travels in.
+type Access uint8
+
+// Accesses.
+const (
+	// ReadWrite properties travel both ways.
+	ReadWrite Access = iota
+	// ReadOnly properties are only in responses: a request neither needs nor checks them.
+	ReadOnly
+	// WriteOnly properties are only in requests: a response need not have them.
+	WriteOnly
+)
+
+// Omit is the JSON tag option that leaves a field out of the encoding.
+type Omit uint8
+
+// Omit options.
+const (
+	// OmitNever always writes the field.
+	OmitNever Omit = iota
+	// OmitEmpty leaves out Go's empty values (0, "", false, empty lists): lossy, for specs
+	// whose SDKs have plain values.
+	OmitEmpty
+	// OmitZero leaves out only the zero value of the field's type: a nil pointer, a nil
+	// slice, an absent Nullable. 0, "", false and [] are sent.
+	OmitZero
+)
 
 // RefKind tells what a TypeRef is.
 type RefKind int
 
 const (
-	// Builtin is a predeclared type: string, bool, int32, int64, int, float32, float64.
+	// Builtin is a predeclared type, named by Basic.
 	Builtin RefKind = iota
 	// Named refers to a generated Type.
 	Named
@@ -114,17 +154,62 @@ const (
 	Time
 	// Any is the empty interface, written any.
 	Any
+	// Nullable is the runtime's Nullable[Elem]: absent, null or a value.
+	Nullable
 )
+
+// Basic is a predeclared Go type.
+type Basic uint8
+
+// Basic types.
+const (
+	String Basic = iota
+	Bool
+	Int
+	Int32
+	Int64
+	Float32
+	Float64
+	Byte
+)
+
+var basicNames = [...]string{"string", "bool", "int", "int32", "int64", "float32", "float64", "byte"}
+
+// String is the Go spelling of b.
+func (b Basic) String() string { return basicNames[b] }
+
+// Integer reports whether b is an integer type other than byte.
+func (b Basic) Integer() bool { return b == Int || b == Int32 || b == Int64 }
+
+// Float reports whether b is a floating-point type.
+func (b Basic) Float() bool { return b == Float32 || b == Float64 }
+
+// Bits is the size of a numeric type, as strconv takes it.
+func (b Basic) Bits() int {
+	switch b {
+	case Int32, Float32:
+		return 32
+	case Byte:
+		return 8
+	}
+	return 64
+}
 
 // TypeRef is a Go type expression.
 type TypeRef struct {
 	Kind    RefKind
-	Builtin string
+	Builtin Basic
 	Named   *Type
 	Elem    *TypeRef
 	// Rules constrain the elements of a Slice or the values of a Map.
 	Rules *Rules
 }
+
+// BasicType is a TypeRef of a predeclared type.
+func BasicType(b Basic) *TypeRef { return &TypeRef{Kind: Builtin, Builtin: b} }
+
+// Is reports whether t is the predeclared type b.
+func (t *TypeRef) Is(b Basic) bool { return t.Kind == Builtin && t.Builtin == b }
 
 // EnumDef is the set of accepted values of an enum and the constants that name them.
 type EnumDef struct {
@@ -144,8 +229,6 @@ type EnumValue struct {
 
 // Rules are the validation constraints the spec states for one value.
 type Rules struct {
-	Required bool
-
 	Enum  *EnumDef
 	Const any
 
@@ -170,7 +253,7 @@ func (r *Rules) Empty() bool {
 	if r == nil {
 		return true
 	}
-	return !r.Required && r.Enum == nil && r.Const == nil && r.Min == nil && r.Max == nil &&
+	return r.Enum == nil && r.Const == nil && r.Min == nil && r.Max == nil &&
 		r.MultipleOf == nil && r.MinLength == 0 && r.MaxLength == nil && r.Pattern == "" &&
 		r.Format == "" && r.MinItems == 0 && r.MaxItems == nil && !r.UniqueItems &&
 		r.MinProperties == 0 && r.MaxProperties == nil && r.PropertyNames.Empty()
@@ -274,8 +357,37 @@ type Parameter struct {
 	Name    string
 	In      ParamIn
 	Field   *Field
+	Style   Style
 	Explode bool
-	Style   string
+}
+
+// Style is how a parameter's value is serialized, as OpenAPI's style table lists them.
+type Style uint8
+
+// Styles.
+const (
+	StyleSimple Style = iota
+	StyleLabel
+	StyleMatrix
+	StyleForm
+	StyleSpaceDelimited
+	StylePipeDelimited
+	StyleDeepObject
+)
+
+var styleNames = [...]string{"simple", "label", "matrix", "form", "spaceDelimited", "pipeDelimited", "deepObject"}
+
+// String is the style's name in OpenAPI.
+func (s Style) String() string { return styleNames[s] }
+
+// ParseStyle is the Style named name.
+func ParseStyle(name string) (Style, bool) {
+	for i, n := range styleNames {
+		if n == name {
+			return Style(i), true
+		}
+	}
+	return 0, false
 }
 
 // Pos is a position in a spec file.

@@ -72,19 +72,19 @@ func (b *builder) enumDef(name string, s *openapi3.Schema, pkg *ir.Package) *ir.
 
 func enumValue(v any, kind *ir.TypeRef) (any, bool) {
 	switch kind.Builtin {
-	case "string":
+	case ir.String:
 		s, ok := v.(string)
 		return s, ok
-	case "int", "int32", "int64":
+	case ir.Int, ir.Int32, ir.Int64:
 		f, ok := v.(float64)
 		if !ok || f != math.Trunc(f) {
 			return nil, false
 		}
 		return int64(f), true
-	case "float32", "float64":
+	case ir.Float32, ir.Float64:
 		f, ok := v.(float64)
 		return f, ok
-	case "bool":
+	case ir.Bool:
 		bv, ok := v.(bool)
 		return bv, ok
 	}

@@ -170,11 +170,15 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 	}
 	required := p.Required || in == ir.InPath
 	typ := b.pointerFor(b.typeOf(sr, params.Name+name, params.Package), sr, !required)
-	style := p.Style
-	if style == "" {
-		style = map[ir.ParamIn]string{ir.InPath: "simple", ir.InQuery: "form", ir.InHeader: "simple", ir.InCookie: "form"}[in]
+	style := map[ir.ParamIn]ir.Style{ir.InPath: ir.StyleSimple, ir.InQuery: ir.StyleForm, ir.InHeader: ir.StyleSimple, ir.InCookie: ir.StyleForm}[in]
+	if p.Style != "" {
+		var ok bool
+		if style, ok = ir.ParseStyle(p.Style); !ok {
+			b.fail(b.fieldPos(p.Origin, "style"), "parameter %q: unknown style %q", p.Name, p.Style)
+			return nil
+		}
 	}
-	explode := style == "form"
+	explode := style == ir.StyleForm
 	if p.Explode != nil {
 		explode = *p.Explode
 	}
@@ -186,11 +190,12 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 		Field: &ir.Field{
 			Name:     name,
 			JSONName: "-",
+			WireName: p.Name,
 			Doc:      p.Description,
 			Type:     typ,
 			Required: required,
 			Pos:      b.pos(p.Origin),
-			Rules:    b.rules(sr, required, params.Name+name, params.Package),
+			Rules:    b.rules(sr, params.Name+name, params.Package),
 		},
 	}
 }
@@ -258,24 +263,23 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	var typ *ir.TypeRef
 	switch res.BodyEncoding {
 	case ir.Text:
-		typ = &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
+		typ = ir.BasicType(ir.String)
 	case ir.Binary:
-		typ = &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
+		typ = &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
 	default:
 		typ = b.pointerFor(b.typeOf(sr, params.Name+"Body", params.Package), sr, true)
 	}
 	f := &ir.Field{
 		Name:     name,
 		JSONName: "-",
+		WireName: "body",
 		Doc:      rb.Description,
 		Type:     typ,
 		Required: rb.Required,
 		Pos:      b.pos(mt.Origin),
 	}
 	if structured {
-		f.Rules = b.rules(sr, rb.Required, params.Name+name, params.Package)
-	} else {
-		f.Rules = &ir.Rules{Required: rb.Required}
+		f.Rules = b.rules(sr, params.Name+name, params.Package)
 	}
 	params.Fields = append(params.Fields, f)
 	res.BodyField = f
@@ -342,11 +346,11 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 		}
 		res.Response = b.typeOf(sr, res.Name+"Response", pkg)
 	case ir.Text:
-		res.Response = &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
+		res.Response = ir.BasicType(ir.String)
 	default:
 		// Form or binary content: the caller gets the bytes.
 		res.ResponseEncoding = ir.Binary
-		res.Response = &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
+		res.Response = &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
 	}
 }
 
@@ -476,7 +480,7 @@ func fallbackError() ir.ErrorModel {
 }
 
 func isInteger(t *ir.TypeRef) bool {
-	return t.Kind == ir.Builtin && strings.HasPrefix(t.Builtin, "int")
+	return t.Kind == ir.Builtin && t.Builtin.Integer()
 }
 
-func isString(t *ir.TypeRef) bool { return t.Kind == ir.Builtin && t.Builtin == "string" }
+func isString(t *ir.TypeRef) bool { return t.Kind == ir.Builtin && t.Builtin == ir.String }

@@ -14,9 +14,9 @@ var checkedFormats = map[string]bool{
 	"ipv6": true, "hostname": true,
 }
 
-func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg *ir.Package) *ir.Rules {
+func (b *builder) rules(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *ir.Rules {
 	s := sr.Value
-	r := &ir.Rules{Required: required}
+	r := &ir.Rules{}
 	if s == nil {
 		return r
 	}
@@ -64,7 +64,7 @@ func (b *builder) rules(sr *openapi3.SchemaRef, required bool, hint string, pkg 
 	r.MinItems, r.MaxItems, r.UniqueItems = s.MinItems, s.MaxItems, s.UniqueItems
 	r.MinProperties, r.MaxProperties = s.MinProps, s.MaxProps
 	if s.PropertyNames != nil {
-		r.PropertyNames = b.rules(s.PropertyNames, false, hint+"Key", pkg)
+		r.PropertyNames = b.rules(s.PropertyNames, hint+"Key", pkg)
 	} else if len(s.PatternProperties) == 1 && s.AdditionalProperties.Schema == nil && len(s.Properties) == 0 {
 		for p := range s.PatternProperties {
 			if pattern, err := goPattern(p); err == nil {

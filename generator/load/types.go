@@ -86,7 +86,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		}
 		elem := b.typeOf(s.Items, hint+"Item", pkg)
 		elem = b.pointerFor(elem, s.Items, false)
-		return &ir.TypeRef{Kind: ir.Slice, Elem: elem, Rules: b.rules(s.Items, false, hint+"Item", pkg)}
+		return &ir.TypeRef{Kind: ir.Slice, Elem: elem, Rules: b.rules(s.Items, hint+"Item", pkg)}
 	case "object":
 		ap := s.AdditionalProperties.Schema
 		if ap == nil && len(s.PatternProperties) == 1 {
@@ -98,7 +98,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		if ap != nil {
 			elem := b.typeOf(ap, hint+"Value", pkg)
 			elem = b.pointerFor(elem, ap, false)
-			return &ir.TypeRef{Kind: ir.Map, Elem: elem, Rules: b.rules(ap, false, hint+"Value", pkg)}
+			return &ir.TypeRef{Kind: ir.Map, Elem: elem, Rules: b.rules(ap, hint+"Value", pkg)}
 		}
 		return &ir.TypeRef{Kind: ir.Map, Elem: &ir.TypeRef{Kind: ir.Any}}
 	}
@@ -164,24 +164,24 @@ func (b *builder) scalar(s *openapi3.Schema) *ir.TypeRef {
 		case "date-time":
 			return &ir.TypeRef{Kind: ir.Time}
 		case "byte":
-			return &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Builtin, Builtin: "byte"}}
+			return &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
 		}
-		return &ir.TypeRef{Kind: ir.Builtin, Builtin: "string"}
+		return ir.BasicType(ir.String)
 	case "integer":
 		switch s.Format {
 		case "int32":
-			return &ir.TypeRef{Kind: ir.Builtin, Builtin: "int32"}
+			return ir.BasicType(ir.Int32)
 		case "int64":
-			return &ir.TypeRef{Kind: ir.Builtin, Builtin: "int64"}
+			return ir.BasicType(ir.Int64)
 		}
-		return &ir.TypeRef{Kind: ir.Builtin, Builtin: "int"}
+		return ir.BasicType(ir.Int)
 	case "number":
 		if s.Format == "float" {
-			return &ir.TypeRef{Kind: ir.Builtin, Builtin: "float32"}
+			return ir.BasicType(ir.Float32)
 		}
-		return &ir.TypeRef{Kind: ir.Builtin, Builtin: "float64"}
+		return ir.BasicType(ir.Float64)
 	case "boolean":
-		return &ir.TypeRef{Kind: ir.Builtin, Builtin: "bool"}
+		return ir.BasicType(ir.Bool)
 	}
 	return &ir.TypeRef{Kind: ir.Any}
 }
@@ -212,6 +212,14 @@ func (b *builder) pointerFor(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr bo
 		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}
 	}
 	return t
+}
+
+// omit is the JSON tag option of a field.
+func (b *builder) omit(required bool) ir.Omit {
+	if b.opts.OmitEmpty == "all" || !required {
+		return ir.OmitEmpty
+	}
+	return ir.OmitNever
 }
 
 type prop struct {
@@ -345,14 +353,15 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 	}
 	typ := b.typeOf(sr, t.Name+name, t.Package)
 	return &ir.Field{
-		Name:      name,
-		JSONName:  jsonName,
-		Doc:       b.fieldDoc(sr),
-		Type:      b.pointerFor(typ, sr, !required),
-		Required:  required,
-		OmitEmpty: b.opts.OmitEmpty == "all" || !required,
-		Pos:       pos,
-		Rules:     b.rules(sr, required, t.Name+name, t.Package),
+		Name:     name,
+		JSONName: jsonName,
+		WireName: jsonName,
+		Doc:      b.fieldDoc(sr),
+		Type:     b.pointerFor(typ, sr, !required),
+		Required: required,
+		Omit:     b.omit(required),
+		Pos:      pos,
+		Rules:    b.rules(sr, t.Name+name, t.Package),
 	}
 }
 
@@ -409,7 +418,7 @@ func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
 			Doc:   b.fieldDoc(v),
 			Type:  typ,
 			Pos:   b.schemaPos(v),
-			Rules: b.rules(v, false, t.Name+name, t.Package),
+			Rules: b.rules(v, t.Name+name, t.Package),
 		}}
 		if t.Discriminator != "" {
 			variant.Tags = b.discriminatorTags(s.Discriminator, v)
@@ -425,11 +434,11 @@ func variantName(t *ir.TypeRef) string {
 		return t.Named.Name
 	case ir.Builtin:
 		switch t.Builtin {
-		case "string":
+		case ir.String:
 			return "String"
-		case "bool":
+		case ir.Bool:
 			return "Bool"
-		case "float32", "float64":
+		case ir.Float32, ir.Float64:
 			return "Number"
 		}
 		return "Integer"
