@@ -14,6 +14,10 @@ type Program struct {
 	// Runtime is the path of the package that holds the validation runtime: its own package
 	// when the spec spans several, else the one package.
 	Runtime string
+	// PlainValues is set when fields are plain values that omitempty leaves out when zero;
+	// otherwise optional values are pointers, nullable ones Nullable, and the runtime
+	// declares Ptr and Nullable.
+	PlainValues bool
 	// Client describes the API client and server package, or is nil when the spec has no
 	// operations.
 	Client *Client
