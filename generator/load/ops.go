@@ -170,7 +170,7 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 	}
 	required := p.Required || in == ir.InPath
 	isNull := nullable(sr)
-	typ, omit := b.presence(b.typeOf(sr, params.Name+name, params.Package), sr, required, isNull)
+	typ, omit := b.presence(b.typeOf(sr, params.Name+name, params.Package), sr, required, isNull, ir.ReadWrite)
 	if required && omit == ir.OmitEmpty {
 		// Plain values leave zero out of JSON bodies, not out of the required parameters.
 		omit = ir.OmitNever
@@ -275,7 +275,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		typ = &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
 	default:
 		// Never required here: a nil body is a missing one, which Validate reports.
-		typ, _ = b.presence(b.typeOf(sr, params.Name+"Body", params.Package), sr, false, false)
+		typ, _ = b.presence(b.typeOf(sr, params.Name+"Body", params.Package), sr, false, false, ir.ReadWrite)
 	}
 	f := &ir.Field{
 		Name:     name,

@@ -18,13 +18,15 @@ func (b *builder) plainValues() bool { return b.opts.OmitEmpty == "all" }
 //     and whose empty value is sent; omitzero leaves the absent ones out;
 //   - nullable: Nullable[T], which tells absent, null and a value apart.
 //
-// x-go-pointer forces or forbids the pointer of a value that is not nullable.
-func (b *builder) presence(t *ir.TypeRef, sr *openapi3.SchemaRef, required, isNull bool) (*ir.TypeRef, ir.Omit) {
+// A required readOnly value is plain but omitzero: answers always have it, and a request that
+// does not set it does not send it. x-go-pointer forces or forbids the pointer of a value
+// that is not nullable.
+func (b *builder) presence(t *ir.TypeRef, sr *openapi3.SchemaRef, required, isNull bool, acc ir.Access) (*ir.TypeRef, ir.Omit) {
 	if b.plainValues() {
 		return b.plainPointer(t, sr, !required), ir.OmitEmpty
 	}
 	omit := ir.OmitZero
-	if required {
+	if required && acc != ir.ReadOnly {
 		omit = ir.OmitNever
 	}
 	if isNull {

@@ -321,8 +321,8 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 		b.fail(pos, "property %q of %s: Go field name %s is already taken by another property", jsonName, t.Name, name)
 		return nil
 	}
-	isNull := nullable(sr)
-	typ, omit := b.presence(b.typeOf(sr, t.Name+name, t.Package), sr, required, isNull)
+	isNull, acc := nullable(sr), access(sr)
+	typ, omit := b.presence(b.typeOf(sr, t.Name+name, t.Package), sr, required, isNull, acc)
 	return &ir.Field{
 		Name:     name,
 		JSONName: jsonName,
@@ -331,7 +331,7 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 		Type:     typ,
 		Required: required,
 		Nullable: isNull,
-		Access:   access(sr),
+		Access:   acc,
 		Omit:     omit,
 		Pos:      pos,
 		Rules:    b.rules(sr, t.Name+name, t.Package),
