@@ -27,6 +27,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -45,24 +46,30 @@ type spec struct {
 	ops            int // operations: the methods of the Unimplemented stubs
 	lines, warns   int
 	result, errMsg string // errMsg holds every error line; the table shows the first
+	examples       examples
 }
 
 func main() {
 	corpus := flag.String("corpus", "", "the corpus folder, holding entries.tsv (required)")
 	work := flag.String("work", "", "the scratch module folder, kept for inspection (default: a new temporary folder)")
 	only := flag.String("only", "", "sweep only the entry with this name")
+	verbose := flag.Bool("v", false, "list every invalid example and failed round trip, not the first 20 of each spec")
 	flag.Parse()
 	if *corpus == "" || flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*corpus, *work, *only); err != nil {
+	most := 20
+	if *verbose {
+		most = 0
+	}
+	if err := run(*corpus, *work, *only, most); err != nil {
 		fmt.Fprintln(os.Stderr, "corpus:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, work, only string) error {
+func run(corpus, work, only string, most int) error {
 	start := time.Now()
 	specs, err := readEntries(filepath.Join(corpus, "entries.tsv"), only)
 	if err != nil {
@@ -96,12 +103,19 @@ func run(corpus, work, only string) error {
 	}
 	// One go build and one go vet over every package: the go command schedules packages in
 	// parallel and shares the standard library's compile, which per-package runs would not.
+	// go build writes the round-trip programs, one per spec, into bin.
+	bin := filepath.Join(work, "bin")
 	if patterns := pending(specs); len(patterns) > 0 {
-		goTool(work, "build", patterns, byName)
-		goTool(work, "vet", patterns, byName)
+		goTool(work, []string{"build", "-o", bin + string(filepath.Separator)}, patterns, byName)
+		goTool(work, []string{"vet"}, patterns, byName)
 	}
+	tripStart := time.Now()
+	runExamples(work, bin, specs)
+	tripTime := time.Since(tripStart)
 	failed := report(specs)
-	fmt.Printf("\nscratch module: %s\ntotal wall time: %s\n", work, time.Since(start).Round(time.Millisecond))
+	reportExamples(specs, corpus, most)
+	fmt.Printf("\nscratch module: %s\nround-trip programs' run time: %s\ntotal wall time: %s\n", work,
+		tripTime.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 	if failed > 0 {
 		return fmt.Errorf("%d of %d specs failed", failed, len(specs))
 	}
@@ -157,6 +171,7 @@ func (s *spec) generate(corpus, work string) error {
 			OmitEmpty:   "optional",
 			EnumStyle:   "typed",
 			LaxPatterns: true,
+			Examples:    true,
 		},
 	}
 	// Collect the previous spec's garbage now, so that it is not charged to this one.
@@ -175,6 +190,9 @@ func (s *spec) generate(corpus, work string) error {
 		return nil
 	}
 	s.warns = len(res.Warnings)
+	if err := s.collectExamples(res.Program, work); err != nil {
+		return err
+	}
 
 	fset := token.NewFileSet()
 	for rel, content := range res.Files {
@@ -294,8 +312,9 @@ func loadErrors(work string, patterns []string, byName map[string]*spec) error {
 // goTool runs `go <cmd> patterns...` in the scratch module and attributes each output line
 // to the spec whose folder it names. The first spec to fail a step keeps that result: vet
 // repeats the compile errors of packages that did not build.
-func goTool(work, cmd string, patterns []string, byName map[string]*spec) {
-	c := exec.Command("go", append([]string{cmd}, patterns...)...)
+func goTool(work string, args, patterns []string, byName map[string]*spec) {
+	cmd := args[0]
+	c := exec.Command("go", append(slices.Clone(args), patterns...)...)
 	c.Dir = work
 	out, err := c.CombinedOutput()
 	if err == nil {
@@ -346,7 +365,7 @@ var invalidSpec = regexp.MustCompile(`^\S+:\d+:\d+: not valid OpenAPI: `)
 // the number of failures.
 func report(specs []*spec) int {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\ttypes\tfiles\tlines of Go\twarnings\tfirst error")
+	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\ttypes\tfiles\tlines of Go\twarnings\texamples\tround-trip\tinvalid\tno type\texternal\tfirst error")
 	failed := 0
 	for _, s := range specs {
 		switch s.result {
@@ -359,8 +378,10 @@ func report(specs []*spec) int {
 			failed++
 		}
 		first, _, _ := strings.Cut(strings.TrimSpace(s.errMsg), "\n")
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", s.name, s.result,
-			s.genTime.Round(time.Millisecond), s.ops, s.types, s.files, s.lines, s.warns, first)
+		x := &s.examples
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\n", s.name, s.result,
+			s.genTime.Round(time.Millisecond), s.ops, s.types, s.files, s.lines, s.warns,
+			len(x.trips), x.share(), len(x.invalid), x.noType, x.external, first)
 	}
 	tw.Flush()
 	const maxLines = 12

@@ -431,8 +431,8 @@ type Example struct {
 	// Target is the Go type the generated code decodes the value into; nil when none does
 	// (a response the client does not decode, a media type it does not pick).
 	Target *TypeRef
-	// Valid is whether the value satisfies its own schema; Invalid is the first reason
-	// it does not.
+	// Valid is whether the value satisfies its own schema, Invalid the first reason it does
+	// not; only an example with a Target is checked.
 	Valid   bool
 	Invalid string
 }

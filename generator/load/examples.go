@@ -126,8 +126,9 @@ func (b *builder) typeExamples(t *ir.Type, s *openapi3.Schema) {
 	}
 }
 
-// example encodes one example value and checks it against its schema. The value is checked
-// as encoding/json reads it back, the form kin-openapi's validation expects.
+// example encodes one example value and, when a Go type holds it, checks it against its
+// schema. The value is checked as encoding/json reads it back, the form kin-openapi's
+// validation expects.
 func (b *builder) example(name, in string, pos ir.Pos, value any, external string, schema *openapi3.Schema, target *ir.TypeRef, mode openapi3.SchemaValidationOption) *ir.Example {
 	ex := &ir.Example{Name: name, In: in, Pos: pos, Target: target, External: external}
 	if external != "" {
@@ -139,6 +140,10 @@ func (b *builder) example(name, in string, pos ir.Pos, value any, external strin
 		return ex
 	}
 	ex.JSON = data
+	if target == nil {
+		// No Go type to check it against: validating it would only cost time.
+		return ex
+	}
 	if schema == nil {
 		ex.Valid = true
 		return ex

@@ -93,7 +93,7 @@ func TestExamplesCollected(t *testing.T) {
 		`CreatePet response 201 "far" openapi.yaml:23:17 Pet external https://example.com/pet.json`,
 		`CreatePet response 201 "rex" openapi.yaml:22:17 Pet {"id":7,"name":"Rex","tag":null} valid`,
 		`CreatePet response 400 "" openapi.yaml:29:15 Problem {"status":400} valid`,
-		`CreatePet response default "" openapi.yaml:35:15 none {"id":1} valid`,
+		`CreatePet response default "" openapi.yaml:35:15 none {"id":1} unchecked`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -129,6 +129,8 @@ func describe(owner string, ex *ir.Example) string {
 	switch {
 	case ex.External != "":
 		return s + " external " + ex.External
+	case ex.Target == nil:
+		return s + " " + string(ex.JSON) + " unchecked"
 	case ex.Valid:
 		return s + " " + string(ex.JSON) + " valid"
 	}
