@@ -4,11 +4,29 @@
 //
 // Usage:
 //
-//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME]
+//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME] [-v]
 //
 // The corpus folder holds entries.tsv: one spec a line, its name and its path relative to
 // the corpus folder, separated by a tab. Every spec becomes the package <work>/<name> of one
 // scratch module, corpus.example.
+//
+// The sweep also checks the generated types against the spec's own JSON examples (media-type
+// example and examples, a named schema's example and examples). The program
+// <work>/<name>/<name>-examples, built by the same go build, decodes every example that is
+// valid against its schema into the Go type the generated code uses for it, encodes that
+// value again and compares the two JSON texts; the table gives the share that came back
+// with every value kept, and a section after it lists the invalid examples and the failed
+// round trips (-v: all of them, else the first 20 of each spec). The comparison allows only:
+//   - key order: objects are compared key by key;
+//   - number spelling: numbers are compared as exact decimal values (1.0 == 1, 1e2 == 100,
+//     large integers are not rounded);
+//   - date-time spelling: two RFC 3339 date-time strings denoting the same instant are the
+//     same, since time.Time writes its own fraction and zone ("2020-01-01T00:00:00.000Z"
+//     comes back as "2020-01-01T00:00:00Z").
+//
+// Anything else is a difference: a dropped key, a 0, false, "" or null that came back absent
+// (or the other way round), an extra key, a changed value. Round-trip failures are reported
+// but do not fail the sweep, which exits 1 only when a spec fails to generate, build or vet.
 package main
 
 import (
