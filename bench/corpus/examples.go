@@ -26,7 +26,7 @@ var roundTripSource []byte
 type example struct {
 	ex     *ir.Example
 	owner  string // the operation or type the spec gives it for
-	goType string // the Go type it decodes into, as the program writes it
+	goType string // the Go type it decodes into, as reports write it
 	result *tripResult
 }
 
@@ -50,7 +50,7 @@ func programDir(work, name string) string {
 // collectExamples sorts the examples of prog and writes the round-trip program for those it
 // can check: main.go, roundtrip.go and examples.json in programDir.
 func (s *spec) collectExamples(prog *ir.Program, work string) error {
-	w := newTypeWriter(prog)
+	display := &typeWriter{prog: prog}
 	add := func(owner string, ex *ir.Example) {
 		switch {
 		case ex.External != "":
@@ -58,9 +58,9 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 		case ex.Target == nil:
 			s.examples.noType++
 		case !ex.Valid:
-			s.examples.invalid = append(s.examples.invalid, &example{ex: ex, owner: owner, goType: w.expr(ex.Target)})
+			s.examples.invalid = append(s.examples.invalid, &example{ex: ex, owner: owner, goType: display.expr(ex.Target)})
 		default:
-			s.examples.trips = append(s.examples.trips, &example{ex: ex, owner: owner, goType: w.expr(ex.Target)})
+			s.examples.trips = append(s.examples.trips, &example{ex: ex, owner: owner, goType: display.expr(ex.Target)})
 		}
 	}
 	for _, p := range prog.Packages {
@@ -83,16 +83,18 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 		Target int             `json:"target"`
 		JSON   json.RawMessage `json:"json"`
 	}
+	w := &typeWriter{prog: prog, imports: map[string]string{}}
 	var data bytes.Buffer
 	enc := json.NewEncoder(&data)
 	var targets []string
 	index := map[string]int{}
 	for i, e := range s.examples.trips {
-		t, ok := index[e.goType]
+		expr := w.expr(e.ex.Target)
+		t, ok := index[expr]
 		if !ok {
 			t = len(targets)
-			index[e.goType] = t
-			targets = append(targets, e.goType)
+			index[expr] = t
+			targets = append(targets, expr)
 		}
 		if err := enc.Encode(line{ID: i, Target: t, JSON: e.ex.JSON}); err != nil {
 			return err
@@ -114,18 +116,18 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 	return nil
 }
 
-// typeWriter writes Go type expressions of the IR in the round-trip program, importing the
-// generated packages as p0, p1, ...
+// typeWriter writes Go type expressions of the IR: for the round-trip program, which imports
+// the packages as p0, p1, ..., or with imports nil, for reports, naming packages by their
+// last path element.
 type typeWriter struct {
 	prog    *ir.Program
 	imports map[string]string // import path to name
 }
 
-func newTypeWriter(prog *ir.Program) *typeWriter {
-	return &typeWriter{prog: prog, imports: map[string]string{}}
-}
-
 func (w *typeWriter) qual(path, name string) string {
+	if w.imports == nil {
+		return filepath.Base(path) + "." + name
+	}
 	id, ok := w.imports[path]
 	if !ok {
 		id = fmt.Sprintf("p%d", len(w.imports))

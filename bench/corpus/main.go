@@ -16,7 +16,11 @@
 // valid against its schema into the Go type the generated code uses for it, encodes that
 // value again and compares the two JSON texts; the table gives the share that came back
 // with every value kept, and a section after it lists the invalid examples and the failed
-// round trips (-v: all of them, else the first 20 of each spec). The comparison allows only:
+// round trips (-v: all of them, else the first 20 of each spec). Its columns: examples (the
+// valid ones a Go type holds), round-trip (the share of those kept), invalid (those a Go type
+// holds that fail their schema; kin-openapi's reason is listed), no type (examples of a
+// response or media type the generated code does not decode: not checked) and external
+// (externalValue: not in the spec). The comparison allows only:
 //   - key order: objects are compared key by key;
 //   - number spelling: numbers are compared as exact decimal values (1.0 == 1, 1e2 == 100,
 //     large integers are not rounded);
@@ -123,6 +127,9 @@ func run(corpus, work, only string, most int) error {
 	// parallel and shares the standard library's compile, which per-package runs would not.
 	// go build writes the round-trip programs, one per spec, into bin.
 	bin := filepath.Join(work, "bin")
+	if err := os.RemoveAll(bin); err != nil {
+		return err
+	}
 	if patterns := pending(specs); len(patterns) > 0 {
 		goTool(work, []string{"build", "-o", bin + string(filepath.Separator)}, patterns, byName)
 		goTool(work, []string{"vet"}, patterns, byName)
