@@ -136,3 +136,43 @@ func describe(owner string, ex *ir.Example) string {
 	}
 	return s + " " + string(ex.JSON) + " invalid: " + ex.Invalid
 }
+
+func TestSchemaExamples31(t *testing.T) {
+	spec := `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Tag:
+      type: object
+      properties:
+        name: {type: [string, "null"]}
+      examples:
+        - {name: null}
+        - {name: 3}
+`
+	prog, err := Load(Options{
+		FS:       fstest.MapFS{"openapi.yaml": &fstest.MapFile{Data: []byte(spec)}},
+		Root:     "openapi.yaml",
+		Module:   "example.com/out",
+		Examples: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range prog.Packages {
+		for _, ty := range p.Types {
+			for _, ex := range ty.Examples {
+				got = append(got, describe(ty.Name, ex))
+			}
+		}
+	}
+	want := []string{
+		`Tag schema "0" openapi.yaml:10:7 Tag {"name":null} valid`,
+		`Tag schema "1" openapi.yaml:10:7 Tag {"name":3} invalid: `,
+	}
+	if len(got) != 2 || got[0] != want[0] || !strings.HasPrefix(got[1], want[1]) {
+		t.Errorf("examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
