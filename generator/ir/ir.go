@@ -78,6 +78,9 @@ type Type struct {
 	Variants []*Variant
 	// Discriminator is the JSON property that names a Union's variant, or "".
 	Discriminator string
+	// Examples are the schema's own example values, which decode into this type; collected
+	// only when the load options ask for them.
+	Examples []*Example
 }
 
 // Variant is one alternative of a Union.
@@ -325,6 +328,9 @@ type Operation struct {
 	SuccessCode int
 	// PathParts is Path split into literal text and parameters.
 	PathParts []PathPart
+	// Examples are the JSON examples of the request body and the responses, in spec order;
+	// collected only when the load options ask for them.
+	Examples []*Example
 }
 
 // PathPart is a literal piece of a path template, or one of its parameters.
@@ -414,3 +420,23 @@ type Diagnostic struct {
 }
 
 func (d Diagnostic) Error() string { return d.Pos.String() + ": " + d.Msg }
+
+// Example is one JSON example value the spec gives, and the Go type that holds it.
+type Example struct {
+	// Name is the example's key under examples, "" for a lone example.
+	Name string
+	// In says whose example it is: "request", "response 200", "schema".
+	In  string
+	Pos Pos
+	// JSON is the example value encoded by encoding/json; nil when External is set.
+	JSON []byte
+	// External is the externalValue URL of an example whose value is not in the spec.
+	External string
+	// Target is the Go type the generated code decodes the value into; nil when none does
+	// (a response the client does not decode, a media type it does not pick).
+	Target *TypeRef
+	// Valid is whether the value satisfies its own schema, Invalid the first reason it does
+	// not; only an example with a Target is checked.
+	Valid   bool
+	Invalid string
+}

@@ -63,6 +63,7 @@ func (b *builder) operation(o opRef) {
 	res.PathParts = b.pathParts(o, res)
 	b.requestBody(res, &names, op)
 	b.response(res, op, st.pkg)
+	b.operationExamples(res, op)
 	st.pkg.Operations = append(st.pkg.Operations, res)
 }
 

@@ -18,6 +18,7 @@ func (b *builder) fillNamed(ns *namedSchema) {
 	}
 	ns.filled = true
 	t, s := ns.typ, ns.schema
+	b.typeExamples(t, s)
 	if t.Kind == ir.Enum {
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
