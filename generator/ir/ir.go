@@ -135,8 +135,8 @@ type Omit uint8
 const (
 	// OmitNever always writes the field.
 	OmitNever Omit = iota
-	// OmitEmpty leaves out Go's empty values (0, "", false, empty lists): lossy, for specs
-	// whose SDKs have plain values.
+	// OmitEmpty leaves out Go's empty values: a nil pointer, and of plain values 0, "",
+	// false and empty lists, which is lossy, for specs whose SDKs have plain values.
 	OmitEmpty
 	// OmitZero leaves out only the zero value of the field's type: a nil pointer, a nil
 	// slice, an absent Nullable. 0, "", false and [] are sent.

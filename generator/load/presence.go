@@ -14,8 +14,9 @@ func (b *builder) plainValues() bool { return b.opts.OmitEmpty == "all" }
 // presence decides how a field holds its value, in the one place pointers and Nullable are
 // chosen. With exact values (the default):
 //   - required and not nullable: the plain type, always sent;
-//   - optional: a pointer (nil is absent), except slices, maps and any, whose nil is absent
-//     and whose empty value is sent; omitzero leaves the absent ones out;
+//   - optional: a pointer (nil is absent, and omitempty leaves it out), except slices, maps
+//     and any, whose nil is absent and whose empty value is sent, and which omitzero leaves
+//     out when nil;
 //   - nullable: Nullable[T], which tells absent, null and a value apart.
 //
 // A required readOnly value is plain but omitzero: answers always have it, and a request that
@@ -37,6 +38,11 @@ func (b *builder) presence(t *ir.TypeRef, sr *openapi3.SchemaRef, required, isNu
 		ptr = v && !nilable(t)
 	}
 	if ptr {
+		if omit == ir.OmitZero {
+			// omitzero would ask a *time.Time's IsZero and drop 0001-01-01T00:00:00Z;
+			// omitempty leaves out a nil pointer only.
+			omit = ir.OmitEmpty
+		}
 		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}, omit
 	}
 	return t, omit
