@@ -8,6 +8,7 @@ import (
 	"go/format"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -88,6 +89,11 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 	}
 	if prog.Client != nil {
 		jobs = append(jobs, job{"client", prog.Client.Package.Path})
+	}
+	for _, p := range prog.Packages {
+		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
+			jobs = append(jobs, job{"extra", p.Path})
+		}
 	}
 	var files []File
 	for _, j := range jobs {
@@ -202,6 +208,8 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 		return jen.Qual("time", "Time")
 	case ir.Nullable:
 		return jen.Qual(e.runtimePath(), "Nullable").Types(e.typeExpr(t.Elem))
+	case ir.RawJSON:
+		return jen.Qual("encoding/json", "RawMessage")
 	}
 	return jen.Id("any")
 }

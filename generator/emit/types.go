@@ -26,7 +26,14 @@ func (e *emitter) types(f *jen.File) bool {
 			items = append(items, fieldDoc(fl.Name, fl.Doc)...)
 			items = append(items, jen.Id(fl.Name).Add(e.typeExpr(fl.Type)).Tag(map[string]string{"json": jsonTag(fl)}))
 		}
+		if x := t.Extra; x != nil {
+			items = append(items, fieldDoc(x.Name, x.Doc)...)
+			items = append(items, jen.Id(x.Name).Add(e.typeExpr(x.Type)).Tag(map[string]string{"json": "-"}))
+		}
 		f.Add(docComment(t.Name, t.Doc)).Type().Id(t.Name).Struct(items...)
+		if t.Extra != nil {
+			e.extraMethods(f, t)
+		}
 		wrote = true
 	}
 	if unions {
@@ -130,4 +137,29 @@ func (e *emitter) union(f *jen.File, t *ir.Type) {
 		}
 		g.Return(jen.Qual("errors", "New").Call(jen.Lit(t.Name + ": the value is none of the alternatives")))
 	})
+}
+
+// extraMethods writes the JSON methods of a struct that keeps its undeclared properties:
+// the fields through a method-less copy of the type, the rest through the Extra map.
+func (e *emitter) extraMethods(f *jen.File, t *ir.Type) {
+	var declared []jen.Code
+	for _, fl := range t.Fields {
+		declared = append(declared, jen.Lit(fl.JSONName))
+	}
+	extra := t.Extra.Name
+	f.Comment("// UnmarshalJSON decodes the declared properties into their fields and keeps the others in")
+	f.Commentf("// %s.", extra)
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Type().Id("plain").Id(t.Name),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("x"))), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err())),
+		jen.Return(jen.Id("decodeExtra").Call(append([]jen.Code{jen.Id("data"), jen.Op("&").Id("x").Dot(extra)}, declared...)...)),
+	)
+	f.Commentf("// MarshalJSON encodes the fields, then the properties in %s.", extra)
+	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(t.Name),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Parens(jen.Id("x"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("encodeExtra").Call(append([]jen.Code{jen.Id("data"), jen.Id("x").Dot(extra)}, declared...)...)),
+	)
 }

@@ -70,6 +70,10 @@ type Type struct {
 	Doc     string
 	Pos     Pos
 	Fields  []*Field // Struct
+	// Extra is the map field of a Struct that keeps the properties the schema does not
+	// declare, so that a decoded value re-encodes whole; nil where additionalProperties is
+	// false, and with plain values.
+	Extra *Field
 	// Underlying is the type expression of an Enum.
 	Underlying *TypeRef
 	// Enum holds the constants of an Enum.
@@ -163,6 +167,8 @@ const (
 	Any
 	// Nullable is the runtime's Nullable[Elem]: absent, null or a value.
 	Nullable
+	// RawJSON is encoding/json's RawMessage: JSON kept as it came.
+	RawJSON
 )
 
 // Basic is a predeclared Go type.

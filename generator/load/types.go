@@ -259,7 +259,30 @@ func (b *builder) fields(t *ir.Type, s *openapi3.Schema) []*ir.Field {
 			fields = append(fields, f)
 		}
 	}
+	t.Extra = b.extraField(t, s, &names)
 	return fields
+}
+
+// extraField is the field that keeps a struct's undeclared properties: JSON Schema allows
+// them unless additionalProperties is false, and an answer's values must not be lost. Their
+// values have the additionalProperties schema's type, else stay raw JSON.
+func (b *builder) extraField(t *ir.Type, s *openapi3.Schema, names *fieldNames) *ir.Field {
+	ap := s.AdditionalProperties
+	if b.plainValues() || ap.Has != nil && !*ap.Has {
+		return nil
+	}
+	elem := &ir.TypeRef{Kind: ir.RawJSON}
+	if ap.Schema != nil {
+		elem = b.element(b.typeOf(ap.Schema, t.Name+"Value", t.Package), ap.Schema)
+	}
+	name, _ := names.claim("AdditionalProperties", false)
+	return &ir.Field{
+		Name:     name,
+		JSONName: "-",
+		Doc:      "The properties the schema does not declare, as they came.",
+		Type:     &ir.TypeRef{Kind: ir.Map, Elem: elem},
+		Pos:      t.Pos,
+	}
 }
 
 // validJSONName reports whether a json struct tag can carry name: encoding/json ignores a
