@@ -127,17 +127,17 @@ func newAPIError(status int, body []byte) error {
 	if json.Unmarshal(body, e) != nil {
 		e.ErrorMessage = string(body)
 	}
-	e.StatusCode = int(status)
+	e.StatusCode = status
 	return e
 }
 
 // errorFor is the error a server answers with.
 func errorFor(status int, kind, message string) *Error {
-	return &Error{
-		ErrorMessage: message,
-		ErrorType:    kind,
-		StatusCode:   int(status),
-	}
+	e := &Error{}
+	e.StatusCode = status
+	e.ErrorType = kind
+	e.ErrorMessage = message
+	return e
 }
 
 // errorResponse is the status and body a server answers an error with: an API error with an

@@ -248,8 +248,7 @@ func (e *emitter) pathExpr(op *ir.Operation) jen.Code {
 // errorFor and errorResponse (server), and the Error method.
 func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 	var typ *jen.Statement
-	status, kind, message := "StatusCode", "", "Message"
-	statusType := "int"
+	status, kind, message := errorFields(m)
 	if m.Type == nil {
 		f.Commentf("// %s is a non-2xx response of the API, which the spec does not describe.", m.Fallback)
 		f.Type().Id(m.Fallback).Struct(
@@ -261,14 +260,6 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		typ = jen.Id(m.Fallback)
 	} else {
 		typ = e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: m.Type})
-		status, statusType = m.Status.Name, m.Status.Type.Builtin.String()
-		if m.Kind != nil {
-			kind = m.Kind.Name
-		}
-		message = ""
-		if m.Message != nil {
-			message = m.Message.Name
-		}
 	}
 	// errorModel keeps the error type in the client package, so its Error method goes here.
 	name := m.Fallback
@@ -277,12 +268,14 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 	}
 	f.Comment("// Error says which status the API answered, and why.")
 	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
-		g.Id("s").Op(":=").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot(status)))
-		if kind != "" {
-			g.If(jen.Id("e").Dot(kind).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" ").Op("+").Id("e").Dot(kind))
-		}
-		if message != "" {
-			g.If(jen.Id("e").Dot(message).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(": ").Op("+").Id("e").Dot(message))
+		g.Id("s").Op(":=").Qual("strconv", "Itoa").Call(status.get(jen.Id("e")))
+		for _, part := range []struct {
+			f   *errorField
+			sep string
+		}{{kind, " "}, {message, ": "}} {
+			if part.f != nil {
+				g.If(part.f.get(jen.Id("e")).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(part.sep).Op("+").Add(part.f.get(jen.Id("e"))))
+			}
 		}
 		g.Return(jen.Id("s"))
 	})
@@ -292,28 +285,38 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 	f.Func().Id("newAPIError").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Id("e").Op(":=").Op("&").Add(typ).Values()
 		decode := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e")).Op("!=").Nil()
-		if message != "" {
-			g.If(decode).Block(jen.Id("e").Dot(message).Op("=").String().Parens(jen.Id("body")))
+		if message != nil {
+			g.If(decode).Block(e.set(message, jen.Id("e"), jen.String().Parens(jen.Id("body"))))
 		} else {
 			g.Id("_").Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e"))
 		}
-		g.Id("e").Dot(status).Op("=").Id(statusType).Call(jen.Id("status"))
+		g.Add(e.set(status, jen.Id("e"), jen.Id("status")))
 		g.Return(jen.Id("e"))
 	})
 
+	if status.ptr || kind != nil && kind.ptr || message != nil && message.ptr {
+		f.Comment("// valueOf is what p points at, or the zero value when it is nil.")
+		f.Func().Id("valueOf").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Id("T")).Id("T").Block(
+			jen.Var().Id("zero").Id("T"),
+			jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.Return(jen.Op("*").Id("p"))),
+			jen.Return(jen.Id("zero")),
+		)
+	}
+
 	f.Comment("// errorFor is the error a server answers with.")
 	f.Func().Id("errorFor").Params(jen.Id("status").Int(), jen.Id("kind"), jen.Id("message").String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
-		vals := jen.Dict{jen.Id(status): jen.Id(statusType).Call(jen.Id("status"))}
-		if kind != "" {
-			vals[jen.Id(kind)] = jen.Id("kind")
+		g.Id("e").Op(":=").Op("&").Add(typ).Values()
+		g.Add(e.set(status, jen.Id("e"), jen.Id("status")))
+		if kind != nil {
+			g.Add(e.set(kind, jen.Id("e"), jen.Id("kind")))
 		}
-		if message != "" {
-			vals[jen.Id(message)] = jen.Id("message")
+		if message != nil {
+			g.Add(e.set(message, jen.Id("e"), jen.Id("message")))
 		}
-		if kind == "" || message == "" {
+		if kind == nil || message == nil {
 			g.Id("_").Op(",").Id("_").Op("=").List(jen.Id("kind"), jen.Id("message"))
 		}
-		g.Return(jen.Op("&").Add(typ).Values(vals))
+		g.Return(jen.Id("e"))
 	})
 
 	f.Comment("// errorResponse is the status and body a server answers an error with: an API error with an")
@@ -321,13 +324,67 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 	f.Func().Id("errorResponse").Params(jen.Err().Error()).Params(jen.Int(), jen.Any()).Block(
 		jen.Var().Id("e").Op("*").Add(typ),
 		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("e")).Op("&&").Id("e").Op("!=").Nil()).Block(
-			jen.If(jen.Id("status").Op(":=").Int().Call(jen.Id("e").Dot(status)), jen.Id("status").Op(">=").Lit(400).Op("&&").Id("status").Op("<=").Lit(599)).Block(
+			jen.If(jen.Id("status").Op(":=").Add(status.get(jen.Id("e"))), jen.Id("status").Op(">=").Lit(400).Op("&&").Id("status").Op("<=").Lit(599)).Block(
 				jen.Return(jen.Id("status"), jen.Id("e")),
 			),
 		),
 		jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Id("errorFor").Call(
 			jen.Qual("net/http", "StatusInternalServerError"), jen.Lit("internal_error"), jen.Lit("internal server error"))),
 	)
+}
+
+// errorField is a field of the error type that the runtime reads and fills: a plain value or,
+// when optional, a pointer.
+type errorField struct {
+	name string
+	// basic is the value's type; ptr says the field points at it.
+	basic ir.Basic
+	ptr   bool
+}
+
+func newErrorField(f *ir.Field) *errorField {
+	if f == nil {
+		return nil
+	}
+	t := f.Type
+	ef := &errorField{name: f.Name}
+	if t.Kind == ir.Pointer {
+		t, ef.ptr = t.Elem, true
+	}
+	ef.basic = t.Builtin
+	return ef
+}
+
+// errorFields are the status, kind and message fields of the error model.
+func errorFields(m ir.ErrorModel) (status, kind, message *errorField) {
+	if m.Type == nil {
+		return &errorField{name: "StatusCode", basic: ir.Int}, nil, &errorField{name: "Message", basic: ir.String}
+	}
+	return newErrorField(m.Status), newErrorField(m.Kind), newErrorField(m.Message)
+}
+
+// get reads the field of e as an int (the status) or a string, zero when a pointer is nil.
+func (f *errorField) get(e jen.Code) *jen.Statement {
+	v := jen.Add(e).Dot(f.name)
+	if f.ptr {
+		v = jen.Id("valueOf").Call(v)
+	}
+	if f.basic == ir.String {
+		return v
+	}
+	return jen.Int().Call(v)
+}
+
+// set assigns value, an int for the status and a string otherwise, to the field of x.
+func (e *emitter) set(f *errorField, x, value jen.Code) jen.Code {
+	conv := jen.Add(value)
+	if f.basic != ir.Int && f.basic != ir.String {
+		conv = jen.Id(f.basic.String()).Call(value)
+	}
+	if f.ptr {
+		conv = jen.Qual(e.runtimePath(), "Ptr").Call(conv)
+	}
+	return jen.Add(x).Dot(f.name).Op("=").Add(conv)
 }
 
 // byPointer reports whether a method returns t by pointer: structs and unions are.

@@ -488,8 +488,17 @@ func fallbackError() ir.ErrorModel {
 	return ir.ErrorModel{Fallback: "APIError"}
 }
 
+// isInteger and isString tell the error fields apart; an optional one is a pointer.
 func isInteger(t *ir.TypeRef) bool {
+	if t.Kind == ir.Pointer {
+		t = t.Elem
+	}
 	return t.Kind == ir.Builtin && t.Builtin.Integer()
 }
 
-func isString(t *ir.TypeRef) bool { return t.Kind == ir.Builtin && t.Builtin == ir.String }
+func isString(t *ir.TypeRef) bool {
+	if t.Kind == ir.Pointer {
+		t = t.Elem
+	}
+	return t.Is(ir.String)
+}
