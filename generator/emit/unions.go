@@ -181,65 +181,83 @@ func (e *emitter) objectCase(c *jen.Group, t *ir.Type, group []*ir.Variant, h *u
 		}
 		group = rest
 	}
-	var conds []jen.Code
-	needObj := t.Discriminator != ""
-	if len(group) > 1 {
-		for _, v := range group {
-			cond := objectCondition(v, h)
-			conds = append(conds, cond)
-			if cond != nil {
-				needObj = true
-			}
-			if cond == nil && isStructVariant(v) {
-				break
-			}
-		}
-	}
-	if needObj {
+	if t.Discriminator != "" || len(group) > 1 && needsObject(group) {
 		c.Var().Id("obj").Map(jen.String()).Qual("encoding/json", "RawMessage")
 		c.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("obj")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err())))
 	}
 	if t.Discriminator != "" {
 		c.If(jen.List(jen.Id("tag"), jen.Id("ok")).Op(":=").Id("unionTag").Call(jen.Id("obj"), jen.Lit(t.Discriminator)), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) {
-				for _, v := range t.Variants {
-					if len(v.Tags) == 0 {
-						continue
-					}
-					sw.CaseFunc(func(cs *jen.Group) {
-						for _, tag := range v.Tags {
-							cs.Lit(tag)
-						}
-					}).Block(e.decodeInto(t, v)...)
-				}
-			})
+			g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) { e.tagCases(sw, t, h) })
 			g.Id("u").Dot(t.Unknown).Op("=").Qual("bytes", "Clone").Call(jen.Id("data"))
 			g.Return(jen.Nil())
 		})
 	}
 	switch len(group) {
 	case 0:
-		return
 	case 1:
 		addAll(c, e.decodeInto(t, group[0]))
-		return
+	default:
+		e.firstFit(c, t, group, h, "")
 	}
-	for i, v := range group[:len(conds)] {
-		switch {
-		case !isStructVariant(v):
-			c.Add(e.tryDecode(v))
-		case conds[i] == nil:
-			addAll(c, e.decodeInto(t, v))
-		default:
-			c.If(conds[i]).Block(e.decodeInto(t, v)...)
+}
+
+// tagCases are the cases of the discriminator's switch. A value several alternatives share
+// (OpenAI's "type": "message" with a "role" of its own in each) selects the first of them
+// that fits; an object that fits none of them is kept in Unknown.
+func (e *emitter) tagCases(sw *jen.Group, t *ir.Type, h *unionHelpers) {
+	var order []string
+	by := map[string][]*ir.Variant{}
+	for _, v := range t.Variants {
+		for _, tag := range v.Tags {
+			if by[tag] == nil {
+				order = append(order, tag)
+			}
+			by[tag] = append(by[tag], v)
+		}
+	}
+	for _, v := range t.Variants {
+		var own []jen.Code
+		for _, tag := range v.Tags {
+			if len(by[tag]) == 1 {
+				own = append(own, jen.Lit(tag))
+			}
+		}
+		if len(own) > 0 {
+			sw.Case(own...).Block(e.decodeInto(t, v)...)
+		}
+	}
+	for _, tag := range order {
+		if vs := by[tag]; len(vs) > 1 {
+			sw.Case(jen.Lit(tag)).BlockFunc(func(g *jen.Group) { e.firstFit(g, t, vs, h, t.Discriminator) })
 		}
 	}
 }
 
-func addAll(g *jen.Group, codes []jen.Code) {
-	for _, c := range codes {
-		g.Add(c)
+// needsObject reports whether telling group apart reads the object's properties.
+func needsObject(group []*ir.Variant) bool {
+	for _, v := range group {
+		if isStructVariant(v) {
+			return objectCondition(v, &unionHelpers{}, "") != nil
+		}
+	}
+	return false
+}
+
+// firstFit takes the value as the first alternative of group that fits it: an object type
+// whose properties obj has, or another type that decodes it.
+func (e *emitter) firstFit(c *jen.Group, t *ir.Type, group []*ir.Variant, h *unionHelpers, known string) {
+	for _, v := range group {
+		if !isStructVariant(v) {
+			c.Add(e.tryDecode(v))
+			continue
+		}
+		cond := objectCondition(v, h, known)
+		if cond == nil {
+			addAll(c, e.decodeInto(t, v))
+			return
+		}
+		c.If(cond).Block(e.decodeInto(t, v)...)
 	}
 }
 
@@ -253,14 +271,15 @@ func pinsRequired(v *ir.Variant, property string) bool {
 }
 
 // objectCondition is the condition that the object in obj can be v; nil when any object can.
-func objectCondition(v *ir.Variant, h *unionHelpers) jen.Code {
+// known is a property already found to hold a value of v, or "".
+func objectCondition(v *ir.Variant, h *unionHelpers, known string) jen.Code {
 	if !isStructVariant(v) {
 		return nil
 	}
 	var conds []jen.Code
 	pinned := map[string]bool{}
 	for _, p := range v.Pins {
-		if p.Required {
+		if p.Required || p.Property == known {
 			pinned[p.Property] = true
 		}
 	}
@@ -275,6 +294,9 @@ func objectCondition(v *ir.Variant, h *unionHelpers) jen.Code {
 		conds = append(conds, jen.Id("unionHas").Call(append([]jen.Code{jen.Id("obj")}, required...)...))
 	}
 	for _, p := range v.Pins {
+		if p.Property == known {
+			continue
+		}
 		h.is = true
 		raw := jen.Id("obj").Index(jen.Lit(p.Property))
 		args := []jen.Code{raw}
@@ -412,5 +434,11 @@ func (h *unionHelpers) write(f *jen.File) {
 				jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("keys"), jen.Id("k"))).Block(jen.Return(jen.False()))),
 			jen.Return(jen.True()),
 		)
+	}
+}
+
+func addAll(g *jen.Group, codes []jen.Code) {
+	for _, c := range codes {
+		g.Add(c)
 	}
 }

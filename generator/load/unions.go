@@ -19,23 +19,13 @@ func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
 	} else {
 		prop = b.inferDiscriminator(alts)
 	}
-	taken := map[string]bool{}
 	tagged := false
 	for _, v := range alts {
 		variant := b.variant(t, &names, s.Discriminator, v, prop)
-		var tags []string
-		for _, tag := range variant.Tags {
-			if taken[tag] {
-				b.warn(b.schemaPos(v), "%s: discriminator value %q already selects an earlier alternative", t.Name, tag)
-				continue
-			}
-			taken[tag] = true
-			tags = append(tags, tag)
-		}
-		variant.Tags = tags
-		tagged = tagged || len(tags) > 0
+		tagged = tagged || len(variant.Tags) > 0
 		t.Variants = append(t.Variants, variant)
 	}
+	keepTagPins(t.Variants)
 	if tagged {
 		t.Discriminator = prop
 		t.Unknown, _ = names.claim("Unknown", false)
@@ -92,7 +82,7 @@ func (b *builder) variant(t *ir.Type, names *fieldNames, d *openapi3.Discriminat
 		Pos:   pos,
 		Rules: b.rules(v, t.Name+name, t.Package),
 	}
-	variant.Values = scalarValues(vs, typ)
+	variant.Values = b.scalarValues(vs, typ)
 	if isStruct(vs) {
 		b.objectMatch(variant, vs)
 	}
@@ -279,8 +269,8 @@ func (b *builder) objectMatch(variant *ir.Variant, s *openapi3.Schema) {
 		if p.required {
 			variant.Required = append(variant.Required, p.name)
 		}
-		if v, ok := pinned(p.sr, 0); ok {
-			variant.Pins = append(variant.Pins, ir.Pin{Property: p.name, Required: p.required, Values: []any{v}})
+		if values := pinnedValues(p.sr, 0); len(values) > 0 {
+			variant.Pins = append(variant.Pins, ir.Pin{Property: p.name, Required: p.required, Values: values})
 		}
 		if variant.Closed {
 			variant.Known = append(variant.Known, p.name)
@@ -305,54 +295,72 @@ func (b *builder) property(s *openapi3.Schema, name string) (prop, bool) {
 	return prop{}, false
 }
 
-// pinned is the one value a property takes (its const, or an enum of one value, possibly
-// through allOf) as JSON decodes it into any: a string, a float64 or a bool.
-func pinned(sr *openapi3.SchemaRef, depth int) (any, bool) {
-	if sr == nil || sr.Value == nil || depth > maxDepth {
-		return nil, false
-	}
-	s := sr.Value
-	switch {
-	case s.Const != nil:
-		return jsonScalar(s.Const)
-	case len(s.Enum) == 1:
-		return jsonScalar(s.Enum[0])
-	}
-	for _, a := range s.AllOf {
-		if v, ok := pinned(a, depth+1); ok {
-			return v, true
-		}
-	}
-	return nil, false
-}
-
-// pinnedStrings are the string values a property is restricted to, by const or enum,
-// possibly through allOf; nil when it takes any other value.
-func pinnedStrings(sr *openapi3.SchemaRef, depth int) []string {
+// pinnedValues are the values a property is restricted to by a const or an enum, possibly
+// through allOf, as JSON decodes them into any (strings, float64s, bools); nil when it takes
+// others.
+func pinnedValues(sr *openapi3.SchemaRef, depth int) []any {
 	if sr == nil || sr.Value == nil || depth > maxDepth {
 		return nil
 	}
 	s := sr.Value
-	if c, ok := s.Const.(string); ok {
-		return []string{c}
+	list := s.Enum
+	if s.Const != nil {
+		list = []any{s.Const}
 	}
-	if len(s.Enum) > 0 {
-		var out []string
-		for _, v := range s.Enum {
-			str, ok := v.(string)
+	if len(list) > 0 {
+		var out []any
+		for _, v := range list {
+			x, ok := jsonScalar(v)
 			if !ok {
 				return nil
 			}
-			out = append(out, str)
+			out = append(out, x)
 		}
 		return out
 	}
 	for _, a := range s.AllOf {
-		if tags := pinnedStrings(a, depth+1); len(tags) > 0 {
-			return tags
+		if values := pinnedValues(a, depth+1); len(values) > 0 {
+			return values
 		}
 	}
 	return nil
+}
+
+// pinnedStrings are pinnedValues when they are all strings.
+func pinnedStrings(sr *openapi3.SchemaRef, depth int) []string {
+	var out []string
+	for _, v := range pinnedValues(sr, depth) {
+		str, ok := v.(string)
+		if !ok {
+			return nil
+		}
+		out = append(out, str)
+	}
+	return out
+}
+
+// keepTagPins keeps the pins that tell alternatives apart: a property fixed to one value, and
+// an enum property that some alternative fixes to one value (OpenAI's input messages take a
+// "role" of three, its output message "role": "assistant"). Other enums (a status) may gain
+// values an alternative must still take.
+func keepTagPins(vs []*ir.Variant) {
+	tagLike := map[string]bool{}
+	for _, v := range vs {
+		for _, p := range v.Pins {
+			if len(p.Values) == 1 {
+				tagLike[p.Property] = true
+			}
+		}
+	}
+	for _, v := range vs {
+		var kept []ir.Pin
+		for _, p := range v.Pins {
+			if tagLike[p.Property] {
+				kept = append(kept, p)
+			}
+		}
+		v.Pins = kept
+	}
 }
 
 func jsonScalar(v any) (any, bool) {
@@ -368,12 +376,13 @@ func jsonScalar(v any) (any, bool) {
 }
 
 // scalarValues are the enum or const values of a scalar alternative of Go type typ.
-func scalarValues(s *openapi3.Schema, typ *ir.TypeRef) []any {
+func (b *builder) scalarValues(s *openapi3.Schema, typ *ir.TypeRef) []any {
 	if typ.Kind == ir.Pointer {
 		typ = typ.Elem
 	}
 	if typ.Kind == ir.Named && typ.Named.Kind == ir.Enum {
-		typ = typ.Named.Underlying
+		// A named enum may not be filled yet: its schema tells its underlying type.
+		typ = b.scalar(s)
 	}
 	if typ.Kind != ir.Builtin {
 		return nil
