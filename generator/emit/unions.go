@@ -105,7 +105,8 @@ func decodeDoc(t *ir.Type) string {
 	}
 	b.WriteString("the one alternative that takes its kind of JSON value (an integer fits integer alternatives " +
 		"before number ones) or, when several do, the first in spec order that fits it: for an object, the first " +
-		"whose required and fixed-value properties it has (and no others, when closed); for another value, " +
+		"whose required and fixed-value properties it has (and no others, when closed), or that asks for none " +
+		"and decodes it; for another value, " +
 		"the first that decodes it and holds its value. A value that fits none is an error, and so is one the " +
 		"chosen alternative cannot decode.")
 	return b.String()
@@ -237,27 +238,28 @@ func (e *emitter) tagCases(sw *jen.Group, t *ir.Type, h *unionHelpers) {
 // needsObject reports whether telling group apart reads the object's properties.
 func needsObject(group []*ir.Variant) bool {
 	for _, v := range group {
-		if isStructVariant(v) {
-			return objectCondition(v, &unionHelpers{}, "") != nil
+		if isStructVariant(v) && objectCondition(v, &unionHelpers{}, "") != nil {
+			return true
 		}
 	}
 	return false
 }
 
 // firstFit takes the value as the first alternative of group that fits it: an object type
-// whose properties obj has, or another type that decodes it.
+// whose properties obj has (its decoding errors are the union's), or another type that
+// decodes it. An object type that asks for no property is tried like the latter, unless it
+// is the last one.
 func (e *emitter) firstFit(c *jen.Group, t *ir.Type, group []*ir.Variant, h *unionHelpers, known string) {
-	for _, v := range group {
-		if !isStructVariant(v) {
-			c.Add(e.tryDecode(v))
-			continue
-		}
+	for i, v := range group {
 		cond := objectCondition(v, h, known)
-		if cond == nil {
+		switch {
+		case !isStructVariant(v) || cond == nil && i < len(group)-1:
+			c.Add(e.tryDecode(v))
+		case cond == nil:
 			addAll(c, e.decodeInto(t, v))
-			return
+		default:
+			c.If(cond).Block(e.decodeInto(t, v)...)
 		}
-		c.If(cond).Block(e.decodeInto(t, v)...)
 	}
 }
 
