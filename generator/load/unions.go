@@ -42,7 +42,7 @@ func (b *builder) variant(t *ir.Type, names *fieldNames, d *openapi3.Discriminat
 		name, _ := names.claim("Empty", false)
 		doc := b.fieldDoc(v)
 		if doc == "" {
-			doc = `The value is "", which the API takes for "none".`
+			doc = `Set for the value "", the empty string.`
 		}
 		return &ir.Variant{
 			Field:  &ir.Field{Name: name, Doc: doc, Type: ir.BasicType(ir.Bool), Pos: pos},
