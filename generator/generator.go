@@ -61,6 +61,9 @@ type Options struct {
 	LaxPatterns bool `json:"laxPatterns"`
 	// Initialisms are extra spellings for the namer: "SSO", or mixed case like "OAuth".
 	Initialisms []string `json:"initialisms"`
+	// Examples collects the spec's JSON examples into Result.Program, each checked against
+	// its schema; for tools such as the corpus sweep, so no config file key.
+	Examples bool `json:"-"`
 }
 
 // ParseOptions reads a config file's JSON, rejecting unknown keys and bad values.
@@ -106,6 +109,8 @@ type Result struct {
 	Files map[string][]byte
 	// Warnings are problems that did not stop generation.
 	Warnings []ir.Diagnostic
+	// Program is the IR the files were written from.
+	Program *ir.Program
 }
 
 // Generate reads the spec and returns every generated file, keyed by its path relative to
@@ -137,6 +142,7 @@ func Run(cfg Config) (*Result, error) {
 		Initialisms:    cfg.Initialisms,
 		Validate:       cfg.Validate,
 		LaxPatterns:    cfg.LaxPatterns,
+		Examples:       cfg.Examples,
 	})
 	if err != nil {
 		return nil, err
@@ -149,5 +155,5 @@ func Run(cfg Config) (*Result, error) {
 	for _, f := range files {
 		out[f.Path] = f.Content
 	}
-	return &Result{Files: out, Warnings: prog.Warnings}, nil
+	return &Result{Files: out, Warnings: prog.Warnings, Program: prog}, nil
 }

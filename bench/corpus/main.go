@@ -4,11 +4,33 @@
 //
 // Usage:
 //
-//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME]
+//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME] [-v]
 //
 // The corpus folder holds entries.tsv: one spec a line, its name and its path relative to
 // the corpus folder, separated by a tab. Every spec becomes the package <work>/<name> of one
 // scratch module, corpus.example.
+//
+// The sweep also checks the generated types against the spec's own JSON examples (media-type
+// example and examples, a named schema's example and examples). The program
+// <work>/<name>/<name>-examples, built by the same go build, decodes every example that is
+// valid against its schema into the Go type the generated code uses for it, encodes that
+// value again and compares the two JSON texts; the table gives the share that came back
+// with every value kept, and a section after it lists the invalid examples and the failed
+// round trips (-v: all of them, else the first 20 of each spec). Its columns: examples (the
+// valid ones a Go type holds), round-trip (the share of those kept), invalid (those a Go type
+// holds that fail their schema; kin-openapi's reason is listed), no type (examples of a
+// response or media type the generated code does not decode: not checked) and external
+// (externalValue: not in the spec). The comparison allows only:
+//   - key order: objects are compared key by key;
+//   - number spelling: numbers are compared as exact decimal values (1.0 == 1, 1e2 == 100,
+//     large integers are not rounded);
+//   - date-time spelling: two RFC 3339 date-time strings denoting the same instant are the
+//     same, since time.Time writes its own fraction and zone ("2020-01-01T00:00:00.000Z"
+//     comes back as "2020-01-01T00:00:00Z").
+//
+// Anything else is a difference: a dropped key, a 0, false, "" or null that came back absent
+// (or the other way round), an extra key, a changed value. Round-trip failures are reported
+// but do not fail the sweep, which exits 1 only when a spec fails to generate, build or vet.
 package main
 
 import (
@@ -27,6 +49,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -45,24 +68,30 @@ type spec struct {
 	ops            int // operations: the methods of the Unimplemented stubs
 	lines, warns   int
 	result, errMsg string // errMsg holds every error line; the table shows the first
+	examples       examples
 }
 
 func main() {
 	corpus := flag.String("corpus", "", "the corpus folder, holding entries.tsv (required)")
 	work := flag.String("work", "", "the scratch module folder, kept for inspection (default: a new temporary folder)")
 	only := flag.String("only", "", "sweep only the entry with this name")
+	verbose := flag.Bool("v", false, "list every invalid example and failed round trip, not the first 20 of each spec")
 	flag.Parse()
 	if *corpus == "" || flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*corpus, *work, *only); err != nil {
+	most := 20
+	if *verbose {
+		most = 0
+	}
+	if err := run(*corpus, *work, *only, most); err != nil {
 		fmt.Fprintln(os.Stderr, "corpus:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, work, only string) error {
+func run(corpus, work, only string, most int) error {
 	start := time.Now()
 	specs, err := readEntries(filepath.Join(corpus, "entries.tsv"), only)
 	if err != nil {
@@ -96,12 +125,22 @@ func run(corpus, work, only string) error {
 	}
 	// One go build and one go vet over every package: the go command schedules packages in
 	// parallel and shares the standard library's compile, which per-package runs would not.
-	if patterns := pending(specs); len(patterns) > 0 {
-		goTool(work, "build", patterns, byName)
-		goTool(work, "vet", patterns, byName)
+	// go build writes the round-trip programs, one per spec, into bin.
+	bin := filepath.Join(work, "bin")
+	if err := os.RemoveAll(bin); err != nil {
+		return err
 	}
+	if patterns := pending(specs); len(patterns) > 0 {
+		goTool(work, []string{"build", "-o", bin + string(filepath.Separator)}, patterns, byName)
+		goTool(work, []string{"vet"}, patterns, byName)
+	}
+	tripStart := time.Now()
+	runExamples(work, bin, specs)
+	tripTime := time.Since(tripStart)
 	failed := report(specs)
-	fmt.Printf("\nscratch module: %s\ntotal wall time: %s\n", work, time.Since(start).Round(time.Millisecond))
+	reportExamples(specs, corpus, most)
+	fmt.Printf("\nscratch module: %s\nround-trip programs' run time: %s\ntotal wall time: %s\n", work,
+		tripTime.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 	if failed > 0 {
 		return fmt.Errorf("%d of %d specs failed", failed, len(specs))
 	}
@@ -157,6 +196,7 @@ func (s *spec) generate(corpus, work string) error {
 			OmitEmpty:   "optional",
 			EnumStyle:   "typed",
 			LaxPatterns: true,
+			Examples:    true,
 		},
 	}
 	// Collect the previous spec's garbage now, so that it is not charged to this one.
@@ -175,6 +215,9 @@ func (s *spec) generate(corpus, work string) error {
 		return nil
 	}
 	s.warns = len(res.Warnings)
+	if err := s.collectExamples(res.Program, work); err != nil {
+		return err
+	}
 
 	fset := token.NewFileSet()
 	for rel, content := range res.Files {
@@ -294,8 +337,9 @@ func loadErrors(work string, patterns []string, byName map[string]*spec) error {
 // goTool runs `go <cmd> patterns...` in the scratch module and attributes each output line
 // to the spec whose folder it names. The first spec to fail a step keeps that result: vet
 // repeats the compile errors of packages that did not build.
-func goTool(work, cmd string, patterns []string, byName map[string]*spec) {
-	c := exec.Command("go", append([]string{cmd}, patterns...)...)
+func goTool(work string, args, patterns []string, byName map[string]*spec) {
+	cmd := args[0]
+	c := exec.Command("go", append(slices.Clone(args), patterns...)...)
 	c.Dir = work
 	out, err := c.CombinedOutput()
 	if err == nil {
@@ -346,7 +390,7 @@ var invalidSpec = regexp.MustCompile(`^\S+:\d+:\d+: not valid OpenAPI: `)
 // the number of failures.
 func report(specs []*spec) int {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\ttypes\tfiles\tlines of Go\twarnings\tfirst error")
+	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\ttypes\tfiles\tlines of Go\twarnings\texamples\tround-trip\tinvalid\tno type\texternal\tfirst error")
 	failed := 0
 	for _, s := range specs {
 		switch s.result {
@@ -359,8 +403,10 @@ func report(specs []*spec) int {
 			failed++
 		}
 		first, _, _ := strings.Cut(strings.TrimSpace(s.errMsg), "\n")
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", s.name, s.result,
-			s.genTime.Round(time.Millisecond), s.ops, s.types, s.files, s.lines, s.warns, first)
+		x := &s.examples
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\n", s.name, s.result,
+			s.genTime.Round(time.Millisecond), s.ops, s.types, s.files, s.lines, s.warns,
+			len(x.trips), x.share(), len(x.invalid), x.noType, x.external, first)
 	}
 	tw.Flush()
 	const maxLines = 12

@@ -153,7 +153,7 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	var query, header bool
 	for _, p := range op.Parameters {
 		val := jen.Id("params").Dot(p.Field.Name)
-		set, _ := presence(val, p.Field.Type)
+		set, _ := presence(val, p.Field.Type, p.Field.Omit)
 		if set == nil && p.Field.Type.Kind == ir.Builtin && p.Field.Type.Builtin == ir.Bool {
 			// An optional bool cannot say it is unset: false is not sent.
 			set = val

@@ -83,6 +83,9 @@ func Program(prog *ir.Program) ([]File, error) {
 func runtimeFiles(prog *ir.Program) ([]File, error) {
 	type job struct{ template, pkg string }
 	jobs := []job{{"validate", prog.Runtime}}
+	if !prog.PlainValues {
+		jobs = append(jobs, job{"values", prog.Runtime})
+	}
 	if prog.Client != nil {
 		jobs = append(jobs, job{"client", prog.Client.Package.Path})
 	}

@@ -78,7 +78,7 @@ func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 			v.vars = 0
 			val := jen.Id("x").Dot(alt.Field.Name)
 			if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id("at")); len(checks) > 0 {
-				set, _ := presence(val, alt.Field.Type)
+				set, _ := presence(val, alt.Field.Type, ir.OmitZero)
 				g.If(set).Block(checks...)
 			}
 		}
@@ -87,16 +87,19 @@ func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 
 // field checks one field: required-ness, then, when the field is set, its value.
 func (v *validator) field(g *jen.Group, fl *ir.Field) {
+	if fl.Access == ir.ReadOnly {
+		// Validate checks requests, which neither need nor send what the server owns.
+		return
+	}
 	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() && !fl.Required {
 		return
 	}
 	val := jen.Id("x").Dot(fl.Name)
 	path := jen.Op("&").Id("p")
 	checks := v.value(val, fl.Type, fl.Rules, path)
-	set, unset := presence(val, fl.Type)
-	// A number's zero is a value, not its absence: only strings, slices, maps and pointers
-	// can tell that a required field is missing.
-	required := fl.Required && set != nil && !isNumber(fl.Type)
+	set, unset := presence(val, fl.Type, fl.Omit)
+	// A number's zero is a value, not its absence, even among plain values.
+	required := fl.Required && unset != nil && !isNumber(fl.Type)
 	if len(checks) == 0 && !required {
 		return
 	}
@@ -109,7 +112,7 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 			missing.Else().Block(checks...)
 		}
 		body = []jen.Code{missing}
-	case set != nil:
+	case set != nil && fl.Type.Kind != ir.Nullable: // a Nullable's checks test for a value
 		body = []jen.Code{jen.If(set).Block(checks...)}
 	default:
 		body = checks
@@ -118,14 +121,23 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 }
 
 // presence gives the conditions under which a field counts as given and as missing; nil
-// when every value counts as given (a struct value, a bool).
-func presence(val jen.Code, t *ir.TypeRef) (set, unset jen.Code) {
+// when every value counts as given. Where omit is omitempty (plain values), Go's empty value
+// is missing, as it is on the wire; otherwise only a nil or absent one is.
+func presence(val jen.Code, t *ir.TypeRef, omit ir.Omit) (set, unset jen.Code) {
 	switch t.Kind {
 	case ir.Slice, ir.Map:
+		if omit != ir.OmitEmpty {
+			return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
+		}
 		return jen.Len(val).Op(">").Lit(0), jen.Len(val).Op("==").Lit(0)
 	case ir.Pointer, ir.Any:
 		return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
+	case ir.Nullable:
+		return jen.Add(val).Dot("IsSet").Call(), jen.Op("!").Add(val).Dot("IsSet").Call()
 	case ir.Builtin:
+		if omit != ir.OmitEmpty {
+			return nil, nil
+		}
 		switch t.Builtin {
 		case ir.String:
 			return jen.Add(val).Op("!=").Lit(""), jen.Add(val).Op("==").Lit("")
@@ -135,7 +147,7 @@ func presence(val jen.Code, t *ir.TypeRef) (set, unset jen.Code) {
 		return jen.Add(val).Op("!=").Lit(0), jen.Add(val).Op("==").Lit(0)
 	case ir.Named:
 		if t.Named.Kind == ir.Enum {
-			return presence(val, t.Named.Underlying)
+			return presence(val, t.Named.Underlying, omit)
 		}
 	}
 	return nil, nil
@@ -149,6 +161,14 @@ func (v *validator) add(path jen.Code, rule, msg string) jen.Code {
 // of its validate.Path.
 func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Code) []jen.Code {
 	switch t.Kind {
+	case ir.Nullable:
+		v.vars++
+		n := "n" + strconv.Itoa(v.vars)
+		checks := v.value(jen.Id(n), t.Elem, r, path)
+		if len(checks) == 0 {
+			return nil
+		}
+		return []jen.Code{jen.If(jen.List(jen.Id(n), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).Block(checks...)}
 	case ir.Pointer:
 		if t.Elem.Kind == ir.Named && t.Elem.Named.Kind != ir.Enum {
 			return v.value(val, t.Elem, r, path)

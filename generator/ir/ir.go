@@ -14,6 +14,10 @@ type Program struct {
 	// Runtime is the path of the package that holds the validation runtime: its own package
 	// when the spec spans several, else the one package.
 	Runtime string
+	// PlainValues is set when fields are plain values that omitempty leaves out when zero;
+	// otherwise optional values are pointers, nullable ones Nullable, and the runtime
+	// declares Ptr and Nullable.
+	PlainValues bool
 	// Client describes the API client and server package, or is nil when the spec has no
 	// operations.
 	Client *Client
@@ -79,6 +83,9 @@ type Type struct {
 	// Unknown is the Union's field that keeps, as received, an object whose discriminator
 	// value no variant has; "" when there is no discriminator.
 	Unknown string
+	// Examples are the schema's own example values, which decode into this type; collected
+	// only when the load options ask for them.
+	Examples []*Example
 }
 
 // Variant is one alternative of a Union.
@@ -365,6 +372,9 @@ type Operation struct {
 	SuccessCode int
 	// PathParts is Path split into literal text and parameters.
 	PathParts []PathPart
+	// Examples are the JSON examples of the request body and the responses, in spec order;
+	// collected only when the load options ask for them.
+	Examples []*Example
 }
 
 // PathPart is a literal piece of a path template, or one of its parameters.
@@ -454,3 +464,23 @@ type Diagnostic struct {
 }
 
 func (d Diagnostic) Error() string { return d.Pos.String() + ": " + d.Msg }
+
+// Example is one JSON example value the spec gives, and the Go type that holds it.
+type Example struct {
+	// Name is the example's key under examples, "" for a lone example.
+	Name string
+	// In says whose example it is: "request", "response 200", "schema".
+	In  string
+	Pos Pos
+	// JSON is the example value encoded by encoding/json; nil when External is set.
+	JSON []byte
+	// External is the externalValue URL of an example whose value is not in the spec.
+	External string
+	// Target is the Go type the generated code decodes the value into; nil when none does
+	// (a response the client does not decode, a media type it does not pick).
+	Target *TypeRef
+	// Valid is whether the value satisfies its own schema, Invalid the first reason it does
+	// not; only an example with a Target is checked.
+	Valid   bool
+	Invalid string
+}

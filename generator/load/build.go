@@ -89,7 +89,7 @@ func (b *builder) build() (*ir.Program, error) {
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)
 	}
-	prog := &ir.Program{Module: b.opts.Module, Warnings: b.warns, Runtime: b.opts.Package}
+	prog := &ir.Program{Module: b.opts.Module, Warnings: b.warns, Runtime: b.opts.Package, PlainValues: b.plainValues()}
 	if b.opts.PackagePerFile || len(b.pkgs) > 1 {
 		// Every package imports the runtime: in one of them it would make an import cycle.
 		prog.Runtime = "validate"

@@ -176,7 +176,7 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 	b.source(st, s.Origin)
 	t := &ir.Type{Name: name, Package: st.pkg, Kind: ir.Struct, Doc: s.Description, Pos: b.pos(s.Origin)}
 	switch {
-	case isEnum(s):
+	case isEnum(s): // isNamedType said it is a typed one
 		t.Kind = ir.Enum
 	case isUnion(s):
 		t.Kind = ir.Union
@@ -189,8 +189,8 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 // properties and typed enums do; scalars, arrays, free-form objects and string-style enums
 // are written inline where they are used.
 func (b *builder) isNamedType(s *openapi3.Schema) bool {
-	if isEnum(s) {
-		return b.enumTyped(s)
+	if len(s.Enum) > 0 {
+		return b.enumForm(s) == typedEnum
 	}
 	return isStruct(s) || isUnion(s)
 }
@@ -247,12 +247,32 @@ func hasProperties(s *openapi3.Schema, depth int) bool {
 // or a named type: deeper is a cycle with nothing Go can declare in between.
 const maxDepth = 64
 
-func (b *builder) enumTyped(s *openapi3.Schema) bool {
+// enumStyle is what Go makes of a schema's enum.
+type enumStyle uint8
+
+const (
+	// noEnum: no enum, or one Go cannot name (of objects, of mixed types).
+	noEnum enumStyle = iota
+	// typedEnum: a named type with typed constants.
+	typedEnum
+	// stringEnum: the value keeps its scalar type, with untyped constants.
+	stringEnum
+)
+
+// enumForm decides, in one place, what an enum schema becomes: the x-go-enum-style of the
+// schema, else the config's enumStyle.
+func (b *builder) enumForm(s *openapi3.Schema) enumStyle {
+	if !isEnum(s) {
+		return noEnum
+	}
 	style, ok := b.stringExt(s.Extensions, "x-go-enum-style", s.Origin)
 	if !ok {
 		style = b.opts.EnumStyle
 	}
-	return style != "string"
+	if style == "string" {
+		return stringEnum
+	}
+	return typedEnum
 }
 
 func childSchemas(s *openapi3.Schema) []*openapi3.SchemaRef {

@@ -50,6 +50,8 @@ type Options struct {
 	Validate bool
 	// LaxPatterns skips, with a warning, a pattern that RE2 cannot compile, instead of failing.
 	LaxPatterns bool
+	// Examples collects the spec's JSON examples into the IR, each checked against its schema.
+	Examples bool
 }
 
 // Load reads the spec and builds the IR. Errors carry the spec file, line and column.

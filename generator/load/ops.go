@@ -63,6 +63,7 @@ func (b *builder) operation(o opRef) {
 	res.PathParts = b.pathParts(o, res)
 	b.requestBody(res, &names, op)
 	b.response(res, op, st.pkg)
+	b.operationExamples(res, op)
 	st.pkg.Operations = append(st.pkg.Operations, res)
 }
 
@@ -169,7 +170,12 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 		sr = &openapi3.SchemaRef{Value: openapi3.NewStringSchema()}
 	}
 	required := p.Required || in == ir.InPath
-	typ := b.pointerFor(b.typeOf(sr, params.Name+name, params.Package), sr, !required)
+	isNull := nullable(sr)
+	typ, omit := b.presence(b.typeOf(sr, params.Name+name, params.Package), sr, required, isNull, ir.ReadWrite)
+	if required && omit == ir.OmitEmpty {
+		// Plain values leave zero out of JSON bodies, not out of the required parameters.
+		omit = ir.OmitNever
+	}
 	style := map[ir.ParamIn]ir.Style{ir.InPath: ir.StyleSimple, ir.InQuery: ir.StyleForm, ir.InHeader: ir.StyleSimple, ir.InCookie: ir.StyleForm}[in]
 	if p.Style != "" {
 		var ok bool
@@ -194,6 +200,8 @@ func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Para
 			Doc:      p.Description,
 			Type:     typ,
 			Required: required,
+			Nullable: isNull,
+			Omit:     omit,
 			Pos:      b.pos(p.Origin),
 			Rules:    b.rules(sr, params.Name+name, params.Package),
 		},
@@ -267,7 +275,8 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	case ir.Binary:
 		typ = &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
 	default:
-		typ = b.pointerFor(b.typeOf(sr, params.Name+"Body", params.Package), sr, true)
+		// Never required here: a nil body is a missing one, which Validate reports.
+		typ, _ = b.presence(b.typeOf(sr, params.Name+"Body", params.Package), sr, false, false, ir.ReadWrite)
 	}
 	f := &ir.Field{
 		Name:     name,
@@ -363,7 +372,7 @@ var runtimeNames = []string{
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
 // package of a single-package generation.
-var validationNames = []string{"Errors", "FieldError", "Path"}
+var validationNames = []string{"Errors", "FieldError", "Path", "Ptr", "Nullable", "Null", "NullableOf"}
 
 // client describes the API client: a tree of resource clients following the package paths
 // of the operations under the client package.

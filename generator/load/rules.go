@@ -25,7 +25,7 @@ func (b *builder) rules(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *i
 		return r
 	}
 	kind := b.scalar(s)
-	if len(s.Enum) > 0 && !b.enumTyped(s) && kind.Kind == ir.Builtin {
+	if b.enumForm(s) == stringEnum {
 		r.Enum = b.enumDef(hint, s, pkg)
 		b.pkg(pkg.Path).pkg.Enums = append(b.pkg(pkg.Path).pkg.Enums, r.Enum)
 	}

@@ -17,7 +17,8 @@ func (b *builder) fillNamed(ns *namedSchema) {
 	}
 	ns.filled = true
 	t, s := ns.typ, ns.schema
-	if isEnum(s) {
+	b.typeExamples(t, s)
+	if t.Kind == ir.Enum {
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
 		t.Enum = b.enumDef(t.Name, s, t.Package)
@@ -49,7 +50,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		return &ir.TypeRef{Kind: ir.Named, Named: ns.typ}
 	}
 	switch {
-	case isEnum(s) && b.enumTyped(s):
+	case b.enumForm(s) == typedEnum:
 		t := b.inlineType(hint, s, pkg)
 		t.Kind = ir.Enum
 		t.Underlying = b.scalar(s)
@@ -83,8 +84,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		if s.Items == nil {
 			return &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Any}}
 		}
-		elem := b.typeOf(s.Items, hint+"Item", pkg)
-		elem = b.pointerFor(elem, s.Items, false)
+		elem := b.element(b.typeOf(s.Items, hint+"Item", pkg), s.Items)
 		return &ir.TypeRef{Kind: ir.Slice, Elem: elem, Rules: b.rules(s.Items, hint+"Item", pkg)}
 	case "object":
 		ap := s.AdditionalProperties.Schema
@@ -95,8 +95,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 			}
 		}
 		if ap != nil {
-			elem := b.typeOf(ap, hint+"Value", pkg)
-			elem = b.pointerFor(elem, ap, false)
+			elem := b.element(b.typeOf(ap, hint+"Value", pkg), ap)
 			return &ir.TypeRef{Kind: ir.Map, Elem: elem, Rules: b.rules(ap, hint+"Value", pkg)}
 		}
 		return &ir.TypeRef{Kind: ir.Map, Elem: &ir.TypeRef{Kind: ir.Any}}
@@ -191,34 +190,6 @@ func (b *builder) inlineType(hint string, s *openapi3.Schema, pkg *ir.Package) *
 	t := &ir.Type{Name: st.scope.Unique(hint), Package: pkg, Doc: s.Description, Pos: b.pos(s.Origin)}
 	pkg.Types = append(pkg.Types, t)
 	return t
-}
-
-// pointerFor applies the pointer rules: a struct is a pointer where structPtr says so (an
-// optional field), a time always is, and x-go-pointer overrides either.
-func (b *builder) pointerFor(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr bool) *ir.TypeRef {
-	ptr := t.Kind == ir.Time || (t.Kind == ir.Named && t.Named.Kind != ir.Enum && structPtr)
-	if v, ok := b.boolExt(sr.Extensions, "x-go-pointer", sr.Origin); ok {
-		ptr = v
-	} else if sr.Value != nil && sr.Ref == "" {
-		if v, ok := b.boolExt(sr.Value.Extensions, "x-go-pointer", sr.Value.Origin); ok {
-			ptr = v
-		}
-	}
-	if ptr && (t.Kind == ir.Slice || t.Kind == ir.Map || t.Kind == ir.Any) {
-		ptr = false
-	}
-	if ptr {
-		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}
-	}
-	return t
-}
-
-// omit is the JSON tag option of a field.
-func (b *builder) omit(required bool) ir.Omit {
-	if b.opts.OmitEmpty == "all" || !required {
-		return ir.OmitEmpty
-	}
-	return ir.OmitNever
 }
 
 type prop struct {
@@ -350,15 +321,18 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 		b.fail(pos, "property %q of %s: Go field name %s is already taken by another property", jsonName, t.Name, name)
 		return nil
 	}
-	typ := b.typeOf(sr, t.Name+name, t.Package)
+	isNull, acc := nullable(sr), access(sr)
+	typ, omit := b.presence(b.typeOf(sr, t.Name+name, t.Package), sr, required, isNull, acc)
 	return &ir.Field{
 		Name:     name,
 		JSONName: jsonName,
 		WireName: jsonName,
 		Doc:      b.fieldDoc(sr),
-		Type:     b.pointerFor(typ, sr, !required),
+		Type:     typ,
 		Required: required,
-		Omit:     b.omit(required),
+		Nullable: isNull,
+		Access:   acc,
+		Omit:     omit,
 		Pos:      pos,
 		Rules:    b.rules(sr, t.Name+name, t.Package),
 	}

@@ -1,0 +1,182 @@
+package load
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// Examples are collected only when Options.Examples asks: encoding and validating every one
+// costs time that generation does not need.
+
+// operationExamples collects the JSON examples of an operation's request body and of its
+// responses, with the Go type that holds each: Params or the body field for the request,
+// the response type for the chosen success response, the error type for an error response
+// of that schema.
+func (b *builder) operationExamples(res *ir.Operation, op *openapi3.Operation) {
+	if !b.opts.Examples {
+		return
+	}
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		var target *ir.TypeRef
+		if res.BodyEncoding == ir.JSON {
+			target = &ir.TypeRef{Kind: ir.Named, Named: res.Params}
+			if res.BodyField != nil {
+				target = res.BodyField.Type
+			}
+		}
+		b.contentExamples(res, "request", op.RequestBody.Value.Content, res.Body, target, openapi3.VisitAsRequest())
+	}
+	if op.Responses == nil {
+		return
+	}
+	success, _ := successCode(op.Responses)
+	var errType *ir.Type
+	for _, key := range sortedKeys(op.Responses.Map()) {
+		rr := op.Responses.Value(key)
+		if rr == nil || rr.Value == nil {
+			continue
+		}
+		var target *ir.TypeRef
+		media := ""
+		switch {
+		case key == success:
+			if res.ResponseEncoding == ir.JSON {
+				target, media = res.Response, res.ResponseMedia
+			}
+		case !strings.HasPrefix(key, "2"):
+			// Every non-2xx body is decoded as the API's error type: the examples of a
+			// response of that schema are its examples.
+			media, _ = pickMedia(rr.Value.Content)
+			mt := rr.Value.Content[media]
+			if encodingOf(media) != ir.JSON || mt == nil || mt.Schema == nil || mt.Schema.Value == nil || !hasExamples(mt) {
+				break
+			}
+			if errType == nil {
+				if errType = b.errorModel().Type; errType == nil {
+					errType = &ir.Type{}
+				}
+			}
+			if ns, ok := b.named[schemaKey(mt.Schema.Value)]; ok && ns.typ == errType {
+				target = &ir.TypeRef{Kind: ir.Named, Named: errType}
+			}
+		}
+		b.contentExamples(res, "response "+key, rr.Value.Content, media, target, openapi3.VisitAsResponse())
+	}
+}
+
+func hasExamples(mt *openapi3.MediaType) bool {
+	return mt.Example != nil || len(mt.Examples) > 0
+}
+
+// contentExamples collects the examples of every JSON media type of content; those of
+// media, the one the generated code reads, get target.
+func (b *builder) contentExamples(res *ir.Operation, in string, content openapi3.Content, media string, target *ir.TypeRef, mode openapi3.SchemaValidationOption) {
+	for _, ct := range sortedKeys(content) {
+		mt := content[ct]
+		if mt == nil || encodingOf(ct) != ir.JSON || !hasExamples(mt) {
+			continue
+		}
+		t := target
+		if ct != media {
+			t = nil
+		}
+		var schema *openapi3.Schema
+		if mt.Schema != nil {
+			schema = mt.Schema.Value
+		}
+		if mt.Example != nil {
+			res.Examples = append(res.Examples, b.example("", in, b.fieldPos(mt.Origin, "example"), mt.Example, "", schema, t, mode))
+		}
+		for _, name := range sortedKeys(mt.Examples) {
+			er := mt.Examples[name]
+			if er == nil || er.Value == nil {
+				continue
+			}
+			pos := b.pos(er.Origin)
+			if er.Origin == nil {
+				pos = b.pos(er.Value.Origin)
+			}
+			res.Examples = append(res.Examples, b.example(name, in, pos, er.Value.Value, er.Value.ExternalValue, schema, t, mode))
+		}
+	}
+}
+
+// typeExamples collects a named schema's example and (OpenAPI 3.1) examples.
+func (b *builder) typeExamples(t *ir.Type, s *openapi3.Schema) {
+	if !b.opts.Examples {
+		return
+	}
+	target := &ir.TypeRef{Kind: ir.Named, Named: t}
+	if s.Example != nil {
+		t.Examples = append(t.Examples, b.example("", "schema", b.fieldPos(s.Origin, "example"), s.Example, "", s, target, nil))
+	}
+	for i, v := range s.Examples {
+		pos := b.fieldPos(s.Origin, "examples")
+		if seq := s.Origin; seq != nil && i < len(seq.Sequences["examples"]) {
+			loc := seq.Sequences["examples"][i]
+			pos = ir.Pos{File: displayPath(b.opts, loc.File), Line: loc.Line, Col: loc.Column}
+		}
+		t.Examples = append(t.Examples, b.example(strconv.Itoa(i), "schema", pos, v, "", s, target, nil))
+	}
+}
+
+// example encodes one example value and, when a Go type holds it, checks it against its
+// schema. The value is checked as encoding/json reads it back, the form kin-openapi's
+// validation expects.
+func (b *builder) example(name, in string, pos ir.Pos, value any, external string, schema *openapi3.Schema, target *ir.TypeRef, mode openapi3.SchemaValidationOption) *ir.Example {
+	ex := &ir.Example{Name: name, In: in, Pos: pos, Target: target, External: external}
+	if external != "" {
+		return ex
+	}
+	data, err := json.Marshal(value)
+	if err != nil {
+		ex.Invalid = "not JSON: " + err.Error()
+		return ex
+	}
+	ex.JSON = data
+	if target == nil {
+		// No Go type to check it against: validating it would only cost time.
+		return ex
+	}
+	if schema == nil {
+		ex.Valid = true
+		return ex
+	}
+	var decoded any
+	if err := json.Unmarshal(data, &decoded); err != nil {
+		ex.Invalid = "not JSON: " + err.Error()
+		return ex
+	}
+	// Formats are not asserted (OpenAPI calls them annotations), and the first error is
+	// enough to say why.
+	var opts []openapi3.SchemaValidationOption
+	if mode != nil {
+		opts = append(opts, mode)
+	}
+	if b.doc.IsOpenAPI31OrLater() {
+		opts = append(opts, openapi3.EnableJSONSchema2020())
+	}
+	if err := visitJSON(schema, decoded, opts); err != nil {
+		ex.Invalid, _, _ = strings.Cut(err.Error(), "\n")
+		return ex
+	}
+	ex.Valid = true
+	return ex
+}
+
+// visitJSON is schema.VisitJSON, whose behaviour kin-openapi leaves undefined on a schema it
+// would not validate: a panic there makes the example's check fail, not the generation.
+func visitJSON(schema *openapi3.Schema, value any, opts []openapi3.SchemaValidationOption) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("kin-openapi cannot check it: %v", r)
+		}
+	}()
+	return schema.VisitJSON(value, opts...)
+}

@@ -1,0 +1,131 @@
+package load
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// plainValues reports whether fields are plain values that omitempty leaves out when zero
+// (the config's omitEmpty "all"): the style of SDKs such as Stytch's, where 0, false and ""
+// cannot be sent. Otherwise every value a user sets reaches the wire.
+func (b *builder) plainValues() bool { return b.opts.OmitEmpty == "all" }
+
+// presence decides how a field holds its value, in the one place pointers and Nullable are
+// chosen. With exact values (the default):
+//   - required and not nullable: the plain type, always sent;
+//   - optional: a pointer (nil is absent), except slices, maps and any, whose nil is absent
+//     and whose empty value is sent; omitzero leaves the absent ones out;
+//   - nullable: Nullable[T], which tells absent, null and a value apart.
+//
+// A required readOnly value is plain but omitzero: answers always have it, and a request that
+// does not set it does not send it. x-go-pointer forces or forbids the pointer of a value
+// that is not nullable.
+func (b *builder) presence(t *ir.TypeRef, sr *openapi3.SchemaRef, required, isNull bool, acc ir.Access) (*ir.TypeRef, ir.Omit) {
+	if b.plainValues() {
+		return b.plainPointer(t, sr, !required), ir.OmitEmpty
+	}
+	omit := ir.OmitZero
+	if required && acc != ir.ReadOnly {
+		omit = ir.OmitNever
+	}
+	if isNull {
+		return &ir.TypeRef{Kind: ir.Nullable, Elem: t}, omit
+	}
+	ptr := !required && !nilable(t)
+	if v, ok := b.pointerExt(sr); ok {
+		ptr = v && !nilable(t)
+	}
+	if ptr {
+		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}, omit
+	}
+	return t, omit
+}
+
+// element decides how an array item or a map value holds its value: by value, or by pointer
+// when null is one of its values.
+func (b *builder) element(t *ir.TypeRef, sr *openapi3.SchemaRef) *ir.TypeRef {
+	if b.plainValues() {
+		return b.plainPointer(t, sr, false)
+	}
+	ptr := nullable(sr) && !nilable(t)
+	if v, ok := b.pointerExt(sr); ok {
+		ptr = v && !nilable(t)
+	}
+	if ptr {
+		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}
+	}
+	return t
+}
+
+// plainPointer is the pointer rule of plain values: a struct is a pointer where structPtr
+// says so (an optional field), a time always is, and x-go-pointer overrides either.
+func (b *builder) plainPointer(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr bool) *ir.TypeRef {
+	ptr := t.Kind == ir.Time || (t.Kind == ir.Named && t.Named.Kind != ir.Enum && structPtr)
+	if v, ok := b.pointerExt(sr); ok {
+		ptr = v
+	}
+	if ptr && !nilable(t) {
+		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}
+	}
+	return t
+}
+
+// pointerExt is the x-go-pointer of a schema reference: next to the $ref, or in an inline
+// schema.
+func (b *builder) pointerExt(sr *openapi3.SchemaRef) (bool, bool) {
+	if v, ok := b.boolExt(sr.Extensions, "x-go-pointer", sr.Origin); ok {
+		return v, true
+	}
+	if sr.Value != nil && sr.Ref == "" {
+		return b.boolExt(sr.Value.Extensions, "x-go-pointer", sr.Value.Origin)
+	}
+	return false, false
+}
+
+// nilable reports whether t's zero value is nil, which already says "absent".
+func nilable(t *ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.Slice, ir.Map, ir.Any, ir.Pointer, ir.Nullable:
+		return true
+	}
+	return false
+}
+
+// nullable reports whether null is one of a schema's values: 3.0's nullable, 3.1's type
+// "null", a oneOf or anyOf alternative of type null, or null among the enum values.
+func nullable(sr *openapi3.SchemaRef) bool {
+	s := sr.Value
+	if s == nil {
+		return false
+	}
+	if s.Nullable || s.Type != nil && s.Type.Includes("null") {
+		return true
+	}
+	for _, alts := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
+		for _, a := range alts {
+			if a.Value != nil && a.Value.Type != nil && a.Value.Type.Is("null") {
+				return true
+			}
+		}
+	}
+	for _, v := range s.Enum {
+		if v == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// access is the direction a property travels in, from readOnly and writeOnly.
+func access(sr *openapi3.SchemaRef) ir.Access {
+	switch s := sr.Value; {
+	case s == nil:
+		return ir.ReadWrite
+	case s.ReadOnly && !s.WriteOnly:
+		return ir.ReadOnly
+	case s.WriteOnly && !s.ReadOnly:
+		return ir.WriteOnly
+	}
+	return ir.ReadWrite
+}
