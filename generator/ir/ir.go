@@ -57,8 +57,8 @@ const (
 	Struct TypeKind = iota
 	// Enum is a named scalar type with constants (typed enum style).
 	Enum
-	// Union is a oneOf or anyOf: a struct with one pointer field per variant, of which one
-	// is set, with its own JSON encoding.
+	// Union is a oneOf or anyOf: a struct with one field per variant, of which one is set,
+	// with its own JSON encoding.
 	Union
 )
 
@@ -78,10 +78,15 @@ type Type struct {
 	Underlying *TypeRef
 	// Enum holds the constants of an Enum.
 	Enum *EnumDef
-	// Variants are the alternatives of a Union, in spec order; each Field is a pointer.
+	// Variants are the alternatives of a Union, in spec order; each Field is a pointer, a
+	// slice, a map or any (nil when unset), or the bool of an Empty variant.
 	Variants []*Variant
-	// Discriminator is the JSON property that names a Union's variant, or "".
+	// Discriminator is the JSON property whose value names a Union's variant, or "": the
+	// spec's discriminator, or a property every object variant fixes to its own values.
 	Discriminator string
+	// Unknown is the Union's field that keeps, as received, an object whose discriminator
+	// value no variant has; "" when there is no discriminator.
+	Unknown string
 	// Examples are the schema's own example values, which decode into this type; collected
 	// only when the load options ask for them.
 	Examples []*Example
@@ -92,7 +97,46 @@ type Variant struct {
 	Field *Field
 	// Tags are the discriminator values that select this variant.
 	Tags []string
+	// JSON are the kinds of JSON value the variant takes.
+	JSON JSONKinds
+	// Values, when set, are the only values a scalar variant takes (its enum or const), of
+	// the variant's Go type as EnumValue.Value holds them.
+	Values []any
+	// Required are the properties an object variant must have, in property order.
+	Required []string
+	// Pins are the properties an object variant fixes to one value (or a few).
+	Pins []Pin
+	// Closed object variants (additionalProperties: false) have no properties but Known.
+	Closed bool
+	Known  []string
+	// Empty is the empty-string alternative of an "emptyable" value (anyOf: [X, enum: [""]]):
+	// Field is a bool, set for "".
+	Empty bool
 }
+
+// Pin is a property an object variant fixes: a const or a short enum.
+type Pin struct {
+	Property string
+	Required bool
+	// Values are strings, float64s or bools, as JSON decodes them into any.
+	Values []any
+}
+
+// JSONKinds is a set of kinds of JSON value.
+type JSONKinds uint8
+
+// JSON kinds. JSONNumber alternatives take any number, JSONInteger ones only a number
+// without fraction or exponent.
+const (
+	JSONString JSONKinds = 1 << iota
+	JSONNumber
+	JSONInteger
+	JSONBool
+	JSONArray
+	JSONObject
+	// JSONAll is any kind of value.
+	JSONAll = JSONString | JSONNumber | JSONInteger | JSONBool | JSONArray | JSONObject
+)
 
 // Field is one struct field: a property, a parameter or a body.
 type Field struct {

@@ -3,7 +3,6 @@ package load
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -391,76 +390,4 @@ func hasSibling(sr *openapi3.SchemaRef, keyword string) bool {
 	}
 	_, ok := sr.Origin.Fields.Lookup(keyword)
 	return ok
-}
-
-// union fills a oneOf/anyOf type: one pointer field per alternative, named after the
-// alternative's type, and the discriminator values that select each.
-func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
-	names := newFieldNames()
-	if d := s.Discriminator; d != nil {
-		if validJSONName(d.PropertyName) {
-			t.Discriminator = d.PropertyName
-		} else {
-			b.warn(b.pos(d.Origin), "discriminator %q is not used: encoding/json cannot read a property so named; the alternatives are tried in order", d.PropertyName)
-		}
-	}
-	for i, v := range variants(s) {
-		typ := b.typeOf(v, t.Name+"Variant"+strconv.Itoa(i+1), t.Package)
-		name, _ := names.claim(variantName(typ), false)
-		if typ.Kind != ir.Slice && typ.Kind != ir.Map && typ.Kind != ir.Any {
-			typ = &ir.TypeRef{Kind: ir.Pointer, Elem: typ}
-		}
-		variant := &ir.Variant{Field: &ir.Field{
-			Name:  name,
-			Doc:   b.fieldDoc(v),
-			Type:  typ,
-			Pos:   b.schemaPos(v),
-			Rules: b.rules(v, t.Name+name, t.Package),
-		}}
-		if t.Discriminator != "" {
-			variant.Tags = b.discriminatorTags(s.Discriminator, v)
-		}
-		t.Variants = append(t.Variants, variant)
-	}
-}
-
-// variantName names a union's field after its type: the named type, or the kind of value.
-func variantName(t *ir.TypeRef) string {
-	switch t.Kind {
-	case ir.Named:
-		return t.Named.Name
-	case ir.Builtin:
-		switch t.Builtin {
-		case ir.String:
-			return "String"
-		case ir.Bool:
-			return "Bool"
-		case ir.Float32, ir.Float64:
-			return "Number"
-		}
-		return "Integer"
-	case ir.Slice:
-		return "List"
-	case ir.Map:
-		return "Object"
-	case ir.Time:
-		return "Time"
-	}
-	return "Value"
-}
-
-// discriminatorTags are the values of the discriminator property that select variant v: the
-// mapping's keys that point at it, else its component name.
-func (b *builder) discriminatorTags(d *openapi3.Discriminator, v *openapi3.SchemaRef) []string {
-	var tags []string
-	for _, tag := range sortedKeys(d.Mapping) {
-		ref := d.Mapping[tag].Ref
-		if ref == v.Ref || v.Ref != "" && refName(ref, &openapi3.Schema{}) == refName(v.Ref, &openapi3.Schema{}) {
-			tags = append(tags, tag)
-		}
-	}
-	if len(tags) == 0 && v.Ref != "" {
-		tags = append(tags, refName(v.Ref, &openapi3.Schema{}))
-	}
-	return tags
 }

@@ -1,0 +1,446 @@
+package emit
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen-dev/specgen/generator/ir"
+)
+
+// unionHelpers records which decoding helpers a file's unions call, so that only those are
+// written.
+type unionHelpers struct {
+	any, tag, has, is, only bool
+}
+
+// union writes a oneOf/anyOf type: a struct with one field per alternative, encoded as the
+// alternative that is set and decoded into the one the value is, by its discriminator, else
+// by its kind of JSON value and, among objects, by the properties it has.
+func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
+	e.from(t.Pos)
+	h.any = true
+	var items []jen.Code
+	for _, v := range t.Variants {
+		e.from(v.Field.Pos)
+		items = append(items, fieldDoc(v.Field.Name, v.Field.Doc)...)
+		items = append(items, jen.Id(v.Field.Name).Add(e.typeExpr(v.Field.Type)))
+	}
+	if t.Unknown != "" {
+		h.tag = true
+		items = append(items, fieldDoc(t.Unknown, "The value as received, when its "+strconv.Quote(t.Discriminator)+
+			" is none of the values above; MarshalJSON writes it back unchanged.")...)
+		items = append(items, jen.Id(t.Unknown).Qual("encoding/json", "RawMessage"))
+	}
+	f.Add(docComment(t.Name, unionDoc(t))).Type().Id(t.Name).Struct(items...)
+
+	f.Comment("// MarshalJSON encodes the alternative that is set, or null.")
+	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		for _, v := range t.Variants {
+			val := jen.Id("u").Dot(v.Field.Name)
+			if v.Empty {
+				g.If(val).Block(jen.Return(jen.Index().Byte().Parens(jen.Lit(`""`)), jen.Nil()))
+				continue
+			}
+			g.If(variantSet(val, v.Field.Type)).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(val)))
+		}
+		if t.Unknown != "" {
+			g.If(jen.Id("u").Dot(t.Unknown).Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot(t.Unknown), jen.Nil()))
+		}
+		g.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil())
+	})
+
+	for _, line := range docLines(decodeDoc(t), docWidth) {
+		f.Comment(commentLine(line))
+	}
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		g.Op("*").Id("u").Op("=").Id(t.Name).Values()
+		g.Switch(jen.Id("unionToken").Call(jen.Id("data"))).BlockFunc(func(sw *jen.Group) {
+			sw.Case(jen.LitRune('n')).Block(jen.Return(jen.Nil()))
+			for _, tok := range tokens {
+				group := candidates(t, tok)
+				if len(group) == 0 {
+					continue
+				}
+				sw.Case(jen.LitRune(rune(tok.b))).BlockFunc(func(c *jen.Group) {
+					if tok.b == '{' {
+						e.objectCase(c, t, group, h)
+					} else {
+						e.scalarCase(c, t, group)
+					}
+				})
+			}
+		})
+		g.Return(jen.Qual("errors", "New").Call(jen.Lit(t.Name + ": the value is none of the alternatives")))
+	})
+}
+
+// unionDoc is the doc comment of a union: the spec's description, then what the fields hold.
+func unionDoc(t *ir.Type) string {
+	var b strings.Builder
+	if t.Doc != "" {
+		b.WriteString(t.Doc + "\n\n")
+	}
+	b.WriteString("One field is set, the alternative the value is; none for null.")
+	if t.Discriminator != "" {
+		d := strconv.Quote(t.Discriminator)
+		b.WriteString(" The " + d + " property names the alternative; an object whose " + d +
+			" no alternative has is kept in " + t.Unknown + ", as it came, and encoded back unchanged.")
+	}
+	for _, v := range t.Variants {
+		if v.Empty {
+			b.WriteString(" " + v.Field.Name + ` stands for the empty string "".`)
+		}
+	}
+	return b.String()
+}
+
+// decodeDoc is the doc comment of a union's UnmarshalJSON: how a value finds its alternative.
+func decodeDoc(t *ir.Type) string {
+	var b strings.Builder
+	b.WriteString("UnmarshalJSON decodes data into the alternative it is: ")
+	if t.Discriminator != "" {
+		b.WriteString("for an object with a string " + strconv.Quote(t.Discriminator) + ", the alternative it names; else ")
+	}
+	b.WriteString("the one alternative that takes its kind of JSON value (an integer fits integer alternatives " +
+		"before number ones) or, when several do, the first in spec order that fits it: for an object, the first " +
+		"whose required and fixed-value properties it has (and no others, when closed), or that asks for none " +
+		"and decodes it; for another value, " +
+		"the first that decodes it and holds its value. A value that fits none is an error, and so is one the " +
+		"chosen alternative cannot decode.")
+	return b.String()
+}
+
+// variantSet is the condition that the alternative in val, of type t, is set.
+func variantSet(val *jen.Statement, t *ir.TypeRef) jen.Code {
+	if t.Kind == ir.Nullable {
+		return jen.Op("!").Add(val).Dot("IsZero").Call()
+	}
+	return jen.Add(val).Op("!=").Nil()
+}
+
+// token is a kind of JSON value as unionToken tells it, and the variants that take it.
+type token struct {
+	b     byte
+	kinds []ir.JSONKinds
+}
+
+// tokens are the kinds of JSON value, in the order the decoder's switch lists them. An
+// integer fits integer alternatives first, then number ones.
+var tokens = []token{
+	{'{', []ir.JSONKinds{ir.JSONObject}},
+	{'[', []ir.JSONKinds{ir.JSONArray}},
+	{'"', []ir.JSONKinds{ir.JSONString}},
+	{'t', []ir.JSONKinds{ir.JSONBool}},
+	{'0', []ir.JSONKinds{ir.JSONInteger, ir.JSONNumber}},
+	{'.', []ir.JSONKinds{ir.JSONNumber}},
+}
+
+// candidates are the variants of t that take a value of kind tok, in the order they are tried.
+func candidates(t *ir.Type, tok token) []*ir.Variant {
+	var out []*ir.Variant
+	for _, k := range tok.kinds {
+		for _, v := range t.Variants {
+			if v.JSON&k != 0 && !containsVariant(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func containsVariant(list []*ir.Variant, v *ir.Variant) bool {
+	for _, w := range list {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// isStructVariant reports whether v is an object type with properties, told apart from other
+// objects by them.
+func isStructVariant(v *ir.Variant) bool {
+	t := v.Field.Type
+	if t.Kind == ir.Pointer {
+		t = t.Elem
+	}
+	return t.Kind == ir.Named && t.Named.Kind == ir.Struct
+}
+
+// objectCase decodes a JSON object: by the discriminator when the object has one, else into
+// the first alternative whose properties it has.
+func (e *emitter) objectCase(c *jen.Group, t *ir.Type, group []*ir.Variant, h *unionHelpers) {
+	if t.Discriminator != "" {
+		// An alternative that requires the discriminator cannot be an object without it.
+		var rest []*ir.Variant
+		for _, v := range group {
+			if !pinsRequired(v, t.Discriminator) {
+				rest = append(rest, v)
+			}
+		}
+		group = rest
+	}
+	if t.Discriminator != "" || len(group) > 1 && needsObject(group) {
+		c.Var().Id("obj").Map(jen.String()).Qual("encoding/json", "RawMessage")
+		c.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("obj")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err())))
+	}
+	if t.Discriminator != "" {
+		c.If(jen.List(jen.Id("tag"), jen.Id("ok")).Op(":=").Id("unionTag").Call(jen.Id("obj"), jen.Lit(t.Discriminator)), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+			g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) { e.tagCases(sw, t, h) })
+			g.Id("u").Dot(t.Unknown).Op("=").Qual("bytes", "Clone").Call(jen.Id("data"))
+			g.Return(jen.Nil())
+		})
+	}
+	switch len(group) {
+	case 0:
+	case 1:
+		addAll(c, e.decodeInto(t, group[0]))
+	default:
+		e.firstFit(c, t, group, h, "")
+	}
+}
+
+// tagCases are the cases of the discriminator's switch. A value several alternatives share
+// (OpenAI's "type": "message" with a "role" of its own in each) selects the first of them
+// that fits; an object that fits none of them is kept in Unknown.
+func (e *emitter) tagCases(sw *jen.Group, t *ir.Type, h *unionHelpers) {
+	var order []string
+	by := map[string][]*ir.Variant{}
+	for _, v := range t.Variants {
+		for _, tag := range v.Tags {
+			if by[tag] == nil {
+				order = append(order, tag)
+			}
+			by[tag] = append(by[tag], v)
+		}
+	}
+	for _, v := range t.Variants {
+		var own []jen.Code
+		for _, tag := range v.Tags {
+			if len(by[tag]) == 1 {
+				own = append(own, jen.Lit(tag))
+			}
+		}
+		if len(own) > 0 {
+			sw.Case(own...).Block(e.decodeInto(t, v)...)
+		}
+	}
+	for _, tag := range order {
+		if vs := by[tag]; len(vs) > 1 {
+			sw.Case(jen.Lit(tag)).BlockFunc(func(g *jen.Group) { e.firstFit(g, t, vs, h, t.Discriminator) })
+		}
+	}
+}
+
+// needsObject reports whether telling group apart reads the object's properties.
+func needsObject(group []*ir.Variant) bool {
+	for _, v := range group {
+		if isStructVariant(v) && objectCondition(v, &unionHelpers{}, "") != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// firstFit takes the value as the first alternative of group that fits it: an object type
+// whose properties obj has (its decoding errors are the union's), or another type that
+// decodes it. An object type that asks for no property is tried like the latter, unless it
+// is the last one.
+func (e *emitter) firstFit(c *jen.Group, t *ir.Type, group []*ir.Variant, h *unionHelpers, known string) {
+	for i, v := range group {
+		cond := objectCondition(v, h, known)
+		switch {
+		case !isStructVariant(v) || cond == nil && i < len(group)-1:
+			c.Add(e.tryDecode(v))
+		case cond == nil:
+			addAll(c, e.decodeInto(t, v))
+		default:
+			c.If(cond).Block(e.decodeInto(t, v)...)
+		}
+	}
+}
+
+func pinsRequired(v *ir.Variant, property string) bool {
+	for _, p := range v.Pins {
+		if p.Property == property && p.Required {
+			return true
+		}
+	}
+	return false
+}
+
+// objectCondition is the condition that the object in obj can be v; nil when any object can.
+// known is a property already found to hold a value of v, or "".
+func objectCondition(v *ir.Variant, h *unionHelpers, known string) jen.Code {
+	if !isStructVariant(v) {
+		return nil
+	}
+	var conds []jen.Code
+	pinned := map[string]bool{}
+	for _, p := range v.Pins {
+		if p.Required || p.Property == known {
+			pinned[p.Property] = true
+		}
+	}
+	var required []jen.Code
+	for _, r := range v.Required {
+		if !pinned[r] {
+			required = append(required, jen.Lit(r))
+		}
+	}
+	if len(required) > 0 {
+		h.has = true
+		conds = append(conds, jen.Id("unionHas").Call(append([]jen.Code{jen.Id("obj")}, required...)...))
+	}
+	for _, p := range v.Pins {
+		if p.Property == known {
+			continue
+		}
+		h.is = true
+		raw := jen.Id("obj").Index(jen.Lit(p.Property))
+		args := []jen.Code{raw}
+		for _, val := range p.Values {
+			args = append(args, jen.Lit(val))
+		}
+		is := jen.Id("unionIs").Call(args...)
+		if !p.Required {
+			is = jen.Parens(jen.Id("obj").Index(jen.Lit(p.Property)).Op("==").Nil().Op("||").Add(is))
+		}
+		conds = append(conds, is)
+	}
+	if v.Closed {
+		h.only = true
+		args := []jen.Code{jen.Id("obj")}
+		for _, k := range v.Known {
+			args = append(args, jen.Lit(k))
+		}
+		conds = append(conds, jen.Id("unionOnly").Call(args...))
+	}
+	if len(conds) == 0 {
+		return nil
+	}
+	return join(conds, "&&")
+}
+
+// scalarCase decodes a JSON value other than an object: into the one alternative that takes
+// its kind, or else into the first that decodes it and whose values hold it.
+func (e *emitter) scalarCase(c *jen.Group, t *ir.Type, group []*ir.Variant) {
+	if len(group) == 1 && !group[0].Empty {
+		addAll(c, e.decodeInto(t, group[0]))
+		return
+	}
+	for _, v := range group {
+		c.Add(e.tryDecode(v))
+	}
+}
+
+// decodeInto decodes data into v and returns: v is the alternative, and its errors are the
+// union's.
+func (e *emitter) decodeInto(t *ir.Type, v *ir.Variant) []jen.Code {
+	elem, assign := variantTarget(v)
+	return []jen.Code{
+		jen.Id("v").Op(":=").New(e.typeExpr(elem)),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err()))),
+		jen.Id("u").Dot(v.Field.Name).Op("=").Add(assign),
+		jen.Return(jen.Nil()),
+	}
+}
+
+// tryDecode takes data as v when it decodes and is one of v's values.
+func (e *emitter) tryDecode(v *ir.Variant) jen.Code {
+	if v.Empty {
+		return jen.If(jen.String().Parens(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(`""`)).Block(
+			jen.Id("u").Dot(v.Field.Name).Op("=").True(),
+			jen.Return(jen.Nil()))
+	}
+	elem, assign := variantTarget(v)
+	cond := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("==").Nil()
+	if len(v.Values) > 0 {
+		var alts []jen.Code
+		for _, val := range v.Values {
+			alts = append(alts, jen.Op("*").Id("v").Op("==").Add(lit(val)))
+		}
+		cond = cond.Op("&&").Parens(join(alts, "||"))
+	}
+	return jen.If(jen.Id("v").Op(":=").New(e.typeExpr(elem)), cond).Block(
+		jen.Id("u").Dot(v.Field.Name).Op("=").Add(assign),
+		jen.Return(jen.Nil()))
+}
+
+// variantTarget is the type decoded into (through a new pointer) for v, and the expression
+// that stores the pointer v in the field.
+func variantTarget(v *ir.Variant) (*ir.TypeRef, jen.Code) {
+	if t := v.Field.Type; t.Kind == ir.Pointer {
+		return t.Elem, jen.Id("v")
+	}
+	return v.Field.Type, jen.Op("*").Id("v")
+}
+
+// write adds the helpers the file's unions call.
+func (h *unionHelpers) write(f *jen.File) {
+	if !h.any {
+		return
+	}
+	f.Comment("// unionToken tells the kind of JSON value data holds by its first byte: '{', '[', '\"', 't'")
+	f.Comment("// (true or false), 'n' (null), '0' (a number without fraction or exponent), '.' (any")
+	f.Comment("// other number), or 0 for no value.")
+	f.Func().Id("unionToken").Params(jen.Id("data").Index().Byte()).Byte().Block(
+		jen.Id("data").Op("=").Qual("bytes", "TrimLeft").Call(jen.Id("data"), jen.Lit(" \t\r\n")),
+		jen.If(jen.Len(jen.Id("data")).Op("==").Lit(0)).Block(jen.Return(jen.Lit(0))),
+		jen.Switch(jen.Id("c").Op(":=").Id("data").Index(jen.Lit(0)), jen.Id("c")).Block(
+			jen.Case(jen.LitRune('{'), jen.LitRune('['), jen.LitRune('"'), jen.LitRune('n')).Block(jen.Return(jen.Id("c"))),
+			jen.Case(jen.LitRune('t'), jen.LitRune('f')).Block(jen.Return(jen.LitRune('t'))),
+		),
+		jen.If(jen.Qual("bytes", "ContainsAny").Call(jen.Id("data"), jen.Lit(".eE"))).Block(jen.Return(jen.LitRune('.'))),
+		jen.Return(jen.LitRune('0')),
+	)
+	obj := func() *jen.Statement { return jen.Id("obj").Map(jen.String()).Qual("encoding/json", "RawMessage") }
+	if h.tag {
+		f.Comment("// unionTag is the value of the discriminator property key of obj, when it is a string.")
+		f.Func().Id("unionTag").Params(obj(), jen.Id("key").String()).Params(jen.String(), jen.Bool()).Block(
+			jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("obj").Index(jen.Id("key")),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(""), jen.False())),
+			jen.Var().Id("tag").String(),
+			jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("tag")),
+			jen.Return(jen.Id("tag"), jen.Err().Op("==").Nil()),
+		)
+	}
+	if h.has {
+		f.Comment("// unionHas reports whether obj has every one of keys.")
+		f.Func().Id("unionHas").Params(obj(), jen.Id("keys").Op("...").String()).Bool().Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
+				jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("obj").Index(jen.Id("k")), jen.Op("!").Id("ok")).Block(jen.Return(jen.False()))),
+			jen.Return(jen.True()),
+		)
+	}
+	if h.is {
+		f.Comment("// unionIs reports whether raw is a scalar equal to one of values, as JSON decodes it into any.")
+		f.Func().Id("unionIs").Params(jen.Id("raw").Qual("encoding/json", "RawMessage"), jen.Id("values").Op("...").Any()).Bool().Block(
+			jen.Var().Id("v").Any(),
+			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(jen.Return(jen.False())),
+			jen.Switch(jen.Id("v").Assert(jen.Type())).Block(
+				jen.Case(jen.Map(jen.String()).Any(), jen.Index().Any()).Block(jen.Return(jen.False()))),
+			jen.For(jen.List(jen.Id("_"), jen.Id("w")).Op(":=").Range().Id("values")).Block(
+				jen.If(jen.Id("v").Op("==").Id("w")).Block(jen.Return(jen.True()))),
+			jen.Return(jen.False()),
+		)
+	}
+	if h.only {
+		f.Comment("// unionOnly reports whether every property of obj is one of keys.")
+		f.Func().Id("unionOnly").Params(obj(), jen.Id("keys").Op("...").String()).Bool().Block(
+			jen.For(jen.Id("k").Op(":=").Range().Id("obj")).Block(
+				jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("keys"), jen.Id("k"))).Block(jen.Return(jen.False()))),
+			jen.Return(jen.True()),
+		)
+	}
+}
+
+func addAll(g *jen.Group, codes []jen.Code) {
+	for _, c := range codes {
+		g.Add(c)
+	}
+}
