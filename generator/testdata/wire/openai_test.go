@@ -1,0 +1,164 @@
+package openai
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"testing"
+)
+
+// recorder answers every request with answer and keeps what was sent.
+type recorder struct {
+	method, path, query, body string
+	answer                    string
+}
+
+func (r *recorder) server(t *testing.T) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		b, _ := io.ReadAll(req.Body)
+		r.method, r.path, r.query, r.body = req.Method, req.URL.EscapedPath(), req.URL.RawQuery, string(b)
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, r.answer)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// kept fails unless every value of the JSON answer is in what v encodes to: the decoded
+// type lost nothing, zero values and nulls included.
+func kept(t *testing.T, answer string, v any) {
+	t.Helper()
+	again, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	dec := json.NewDecoder(bytes.NewReader([]byte(answer)))
+	dec.UseNumber()
+	if err := dec.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	dec = json.NewDecoder(bytes.NewReader(again))
+	dec.UseNumber()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if path, ok := contains(got, want, "$"); !ok {
+		t.Errorf("the answer's value at %s is lost; re-encoded:\n%s", path, again)
+	}
+}
+
+func contains(got, want any, path string) (string, bool) {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return path, false
+		}
+		for k, wv := range w {
+			gv, ok := g[k]
+			if !ok {
+				return path + "." + k, false
+			}
+			if p, ok := contains(gv, wv, path+"."+k); !ok {
+				return p, false
+			}
+		}
+		return "", true
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return path, false
+		}
+		for i := range w {
+			if p, ok := contains(g[i], w[i], path+"[]"); !ok {
+				return p, false
+			}
+		}
+		return "", true
+	}
+	return path, reflect.DeepEqual(got, want)
+}
+
+const completionAnswer = `{"id":"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT","object":"chat.completion","created":1741569952,"model":"gpt-4.1-2025-04-14",
+"choices":[{"index":0,"message":{"role":"assistant","content":"Hello! How can I assist you today?","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],
+"usage":{"prompt_tokens":19,"completion_tokens":10,"total_tokens":29,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},
+"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},
+"service_tier":"default","system_fingerprint":"fp_c1e2b1f0a3"}`
+
+func TestChatCompletionSendsTemperatureZero(t *testing.T) {
+	rec := &recorder{answer: completionAnswer}
+	c := NewClient(WithBaseURL(rec.server(t).URL))
+	resp, err := c.CreateChatCompletion(context.Background(), &CreateChatCompletionParams{Body: &CreateChatCompletionRequest{
+		Model: ModelIdsShared{String: Ptr("gpt-4.1")},
+		Messages: []ChatCompletionRequestMessage{{ChatCompletionRequestUserMessage: &ChatCompletionRequestUserMessage{
+			Role:    ChatCompletionRequestUserMessageRoleUser,
+			Content: ChatCompletionRequestUserMessageContent{String: Ptr("Hello!")},
+		}}},
+		Temperature: NullableOf(0.0),
+		Stream:      NullableOf(false),
+		Stop:        Null[StopConfiguration](),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.method != "POST" || rec.path != "/chat/completions" {
+		t.Errorf("sent %s %s", rec.method, rec.path)
+	}
+	want := `{"temperature":0,"messages":[{"content":"Hello!","role":"user"}],"model":"gpt-4.1","stream":false,"stop":null}`
+	if rec.body != want {
+		t.Errorf("body %s\nwant %s", rec.body, want)
+	}
+	if len(resp.Choices) != 1 || !resp.Choices[0].Message.Refusal.IsNull() || resp.Usage == nil || resp.Usage.PromptTokensDetails == nil {
+		t.Fatalf("answer decoded as %+v", resp)
+	}
+	kept(t, completionAnswer, resp)
+}
+
+// TestMessagesByRole decodes each role as its own alternative: the discriminator "role" has no
+// mapping, and each alternative pins it with a one-value enum.
+func TestMessagesByRole(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{`{"role":"user","content":"Hi"}`, "ChatCompletionRequestUserMessage"},
+		{`{"role":"developer","content":"Be brief."}`, "ChatCompletionRequestDeveloperMessage"},
+		{`{"role":"system","content":"Be brief."}`, "ChatCompletionRequestSystemMessage"},
+		{`{"role":"assistant","content":null,"refusal":null}`, "ChatCompletionRequestAssistantMessage"},
+		{`{"role":"tool","content":"42","tool_call_id":"call_1"}`, "ChatCompletionRequestToolMessage"},
+	} {
+		var m ChatCompletionRequestMessage
+		if err := json.Unmarshal([]byte(c.in), &m); err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		v := reflect.ValueOf(m)
+		var set []string
+		for i := range v.NumField() {
+			if !v.Field(i).IsZero() {
+				set = append(set, v.Type().Field(i).Name)
+			}
+		}
+		if len(set) != 1 || set[0] != c.want {
+			t.Errorf("%s: decoded as %v, want %s", c.in, set, c.want)
+		}
+		if err := (&CreateChatCompletionRequest{Model: ModelIdsShared{String: Ptr("gpt-4.1")}, Messages: []ChatCompletionRequestMessage{m}}).Validate(); err != nil {
+			t.Errorf("%s: %v", c.in, err)
+		}
+		kept(t, c.in, m)
+	}
+	// A role the spec does not know is kept as it came.
+	in := `{"role":"critic","content":"meh"}`
+	var m ChatCompletionRequestMessage
+	if err := json.Unmarshal([]byte(in), &m); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := json.Marshal(m); string(again) != in {
+		t.Errorf("unknown role re-encodes as %s", again)
+	}
+}
