@@ -59,16 +59,18 @@ func jsonTag(f *ir.Field) string {
 func (e *emitter) extraMethods(f *jen.File, t *ir.Type) {
 	var declared []jen.Code
 	for _, fl := range t.Fields {
-		declared = append(declared, jen.Lit(fl.JSONName))
+		if fl.JSONName != "-" {
+			declared = append(declared, jen.Lit(fl.JSONName))
+		}
 	}
 	extra := t.Extra.Name
 	f.Comment("// UnmarshalJSON decodes the declared properties into their fields and keeps the others in")
 	f.Commentf("// %s.", extra)
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Type().Id("plain").Id(t.Name),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("x"))), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err())),
-		jen.Return(jen.Id("decodeExtra").Call(append([]jen.Code{jen.Id("data"), jen.Op("&").Id("x").Dot(extra)}, declared...)...)),
+		jen.List(jen.Id("fields"), jen.Err()).Op(":=").Id("decodeExtra").Call(append([]jen.Code{jen.Id("data"), jen.Op("&").Id("x").Dot(extra)}, declared...)...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("fields"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("x")))),
 	)
 	f.Commentf("// MarshalJSON encodes the fields, then the properties in %s.", extra)
 	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(

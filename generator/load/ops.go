@@ -262,6 +262,9 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 				params.Fields = append(params.Fields, f)
 			}
 		}
+		if res.BodyEncoding == ir.JSON {
+			params.Extra = b.extraField(params, sr.Value, names)
+		}
 		if params.Doc != "" && sr.Value.Description != "" {
 			params.Doc += "\n\n" + sr.Value.Description
 		}

@@ -19,15 +19,16 @@ func (b *builder) plainValues() bool { return b.opts.OmitEmpty == "all" }
 //     out when nil;
 //   - nullable: Nullable[T], which tells absent, null and a value apart.
 //
-// A required readOnly value is plain but omitzero: answers always have it, and a request that
-// does not set it does not send it. x-go-pointer forces or forbids the pointer of a value
-// that is not nullable.
+// x-go-pointer forces or forbids the pointer of a value that is not nullable.
 func (b *builder) presence(t *ir.TypeRef, sr *openapi3.SchemaRef, required, isNull bool, acc ir.Access) (*ir.TypeRef, ir.Omit) {
 	if b.plainValues() {
 		return b.plainPointer(t, sr, !required), ir.OmitEmpty
 	}
+	// A readOnly value is not in requests and a writeOnly one not in answers: one of the
+	// two directions leaves it out, so it is held as optional values are.
+	required = required && acc == ir.ReadWrite
 	omit := ir.OmitZero
-	if required && acc != ir.ReadOnly {
+	if required {
 		omit = ir.OmitNever
 	}
 	if isNull {
@@ -99,7 +100,7 @@ func nilable(t *ir.TypeRef) bool {
 }
 
 // nullable reports whether null is one of a schema's values: 3.0's nullable, 3.1's type
-// "null", a oneOf or anyOf alternative of type null, or null among the enum values.
+// "null", a oneOf or anyOf alternative that allows null, or null among the enum values.
 func nullable(sr *openapi3.SchemaRef) bool {
 	s := sr.Value
 	if s == nil {
@@ -110,7 +111,7 @@ func nullable(sr *openapi3.SchemaRef) bool {
 	}
 	for _, alts := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
 		for _, a := range alts {
-			if a.Value != nil && a.Value.Type != nil && a.Value.Type.Is("null") {
+			if a.Value != nil && (a.Value.Nullable || a.Value.Type != nil && a.Value.Type.Includes("null")) {
 				return true
 			}
 		}

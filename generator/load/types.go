@@ -174,9 +174,8 @@ func (b *builder) scalar(s *openapi3.Schema) *ir.TypeRef {
 		}
 		return ir.BasicType(ir.Int)
 	case "number":
-		if s.Format == "float" {
-			return ir.BasicType(ir.Float32)
-		}
+		// Also for format float: a JSON number has more digits than a float32 keeps, and an
+		// answer's value must come back as it was sent.
 		return ir.BasicType(ir.Float64)
 	case "boolean":
 		return ir.BasicType(ir.Bool)
