@@ -480,10 +480,8 @@ func (e *emitter) writePart(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.
 			g.If(jen.Err().Op(":=").Id("writePart").Call(jen.Id("w"), jen.Lit(name), jen.Lit(ct), jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		})
 	default:
-		items := "items" + ff.Field.Name
-		g.Var().Id(items).Index().String()
-		e.appendItems(g, items, val, t, 1)
-		g.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id(items)).BlockFunc(func(g *jen.Group) { write(g, jen.Id("s")) })
+		items := e.itemsOf(g, "items"+ff.Field.Name, val, t)
+		g.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Add(items)).BlockFunc(func(g *jen.Group) { write(g, jen.Id("s")) })
 	}
 }
 
@@ -499,10 +497,21 @@ func (e *emitter) parseInto(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name
 	v := "v" + strconv.Itoa(depth)
 	switch t.Kind {
 	case ir.Pointer, ir.Nullable:
-		if call, conv := parseCall(src, t.Elem); call != nil && !conv {
-			g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(
-				jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t)),
-			).Else().Block(bad(jen.Err())...)
+		if call, conv := parseCall(src, t.Elem); call != nil {
+			set := []jen.Code{jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))}
+			if conv {
+				w := "w" + strconv.Itoa(depth)
+				set = []jen.Code{
+					jen.Id(w).Op(":=").Add(e.typeExpr(t.Elem)).Call(jen.Id(v)),
+					jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(w), t)),
+				}
+			}
+			g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(set...).Else().Block(bad(jen.Err())...)
+			return
+		}
+		if t.Kind == ir.Pointer && !scalar(t.Elem) && t.Elem.Kind != ir.Any {
+			// encoding/json allocates the pointer.
+			g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(bad(jen.Err())...)
 			return
 		}
 		g.BlockFunc(func(g *jen.Group) {
