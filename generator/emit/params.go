@@ -146,9 +146,18 @@ func sentCond(val jen.Code, f *ir.Field) jen.Code {
 func sentValue(val jen.Code, f *ir.Field) (cond, v jen.Code, t *ir.TypeRef) {
 	cond = sentCond(val, f)
 	if cond != nil && f.Type.Kind == ir.Pointer {
-		return cond, deref(val), f.Type.Elem
+		return cond, derefTo(val, f.Type.Elem), f.Type.Elem
 	}
 	return cond, val, f.Type
+}
+
+// derefTo is what the pointer val points to, a value of type elem. A union is only ever
+// used through its fields, which a pointer selects as well.
+func derefTo(val jen.Code, elem *ir.TypeRef) jen.Code {
+	if elem.Kind == ir.Named && elem.Named.Kind == ir.Union {
+		return val
+	}
+	return deref(val)
 }
 
 func basicSent(val jen.Code, b ir.Basic) jen.Code {
@@ -306,6 +315,17 @@ func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *
 		g.If(jen.List(jen.Id("n"+d), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 			e.addDeep(g, p, key, jen.Id("n"+d), t.Elem, depth+1)
 		}).Else().Block(jen.Id(p).Dot("add").Call(key.code(), jen.Lit("")))
+	case deepUnion(t):
+		// The alternative that is set, as itself: Stripe's "an object, or '' to clear it".
+		for _, v := range t.Named.Variants {
+			var fv jen.Code = jen.Add(val).Dot(v.Field.Name)
+			ft := v.Field.Type
+			cond := variantSet(fv, ft)
+			if ft.Kind == ir.Pointer {
+				fv, ft = derefTo(fv, ft.Elem), ft.Elem
+			}
+			ifSent(g, cond, func(g *jen.Group) { e.addDeep(g, p, key, fv, ft, depth) })
+		}
 	case leaf(t):
 		g.Id(p).Dot("add").Call(key.code(), e.format(val, t))
 	case t.Kind == ir.Slice:
@@ -336,6 +356,39 @@ func (e *emitter) deepWriters(f *jen.File) {
 			}
 		})
 	}
+}
+
+// deepUnion reports whether t is a union with an object alternative, which deepObject
+// writes as the object.
+func deepUnion(t *ir.TypeRef) bool {
+	if t.Kind != ir.Named || t.Named.Kind != ir.Union {
+		return false
+	}
+	obj, _ := unionAlternatives(t.Named)
+	return obj != nil
+}
+
+// unionAlternatives are a union's first object alternative and first leaf one, nil when
+// it has none.
+func unionAlternatives(t *ir.Type) (obj, text *ir.Variant) {
+	for _, v := range t.Variants {
+		switch {
+		case obj == nil && isObject(v.Field.Type):
+			obj = v
+		case text == nil && leaf(bare(v.Field.Type)):
+			text = v
+		}
+	}
+	return obj, text
+}
+
+// variantSet is the condition that a union's alternative val, of type t, is the one set;
+// nil for a type that cannot be unset.
+func variantSet(val jen.Code, t *ir.TypeRef) jen.Code {
+	if nilable(t) {
+		return jen.Add(val).Op("!=").Nil()
+	}
+	return nil
 }
 
 // queryKey is name escaped as pairs.add escapes keys.
@@ -645,6 +698,25 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 			g.Var().Id(v).Add(e.typeExpr(t.Elem))
 			e.readDeep(g, values, key, jen.Id(v), t.Elem, depth+1, fail)
 			g.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))
+		})
+	case deepUnion(t):
+		// Keys under key are the object alternative; key itself the other.
+		obj, text := unionAlternatives(t.Named)
+		read := func(g *jen.Group, alt *ir.Variant) {
+			fd, ft := jen.Add(dst).Dot(alt.Field.Name), alt.Field.Type
+			if ft.Kind != ir.Pointer {
+				e.readDeep(g, values, key, fd, ft, depth, fail)
+				return
+			}
+			g.Var().Id(v).Add(e.typeExpr(ft.Elem))
+			e.readDeep(g, values, key, jen.Id(v), ft.Elem, depth+1, fail)
+			g.Add(fd).Op("=").Op("&").Id(v)
+		}
+		g.Switch().BlockFunc(func(g *jen.Group) {
+			g.Case(jen.Len(jen.Id("subKeys").Call(jen.Id(values), key.code())).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) { read(g, obj) })
+			if text != nil {
+				g.Case(jen.Id("hasKey").Call(jen.Id(values), key.code())).BlockFunc(func(g *jen.Group) { read(g, text) })
+			}
 		})
 	case leaf(t):
 		g.If(jen.Id("vs"+d).Op(":=").Id(values).Index(key.code()), jen.Len(jen.Id("vs"+d)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
