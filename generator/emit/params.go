@@ -181,13 +181,25 @@ func ifSent(g *jen.Group, cond jen.Code, body func(g *jen.Group)) {
 }
 
 // deref is the value a pointer val points to.
-func deref(val jen.Code) *jen.Statement { return jen.Parens(jen.Op("*").Add(val)) }
+func deref(val jen.Code) jen.Code { return derefExpr{jen.Op("*").Add(val)} }
+
+// derefExpr is *p, which needs parentheses before a selector or an index.
+type derefExpr struct{ jen.Code }
+
+// operand is val, parenthesized when it is a dereference, for a selector or an index to
+// follow.
+func operand(val jen.Code) *jen.Statement {
+	if _, ok := val.(derefExpr); ok {
+		return jen.Parens(val)
+	}
+	return jen.Add(val)
+}
 
 // format is the text of val, a leaf of type t.
 func (e *emitter) format(val jen.Code, t *ir.TypeRef) jen.Code {
 	switch t.Kind {
 	case ir.Time:
-		return jen.Add(val).Dot("Format").Call(jen.Qual("time", "RFC3339Nano"))
+		return operand(val).Dot("Format").Call(jen.Qual("time", "RFC3339Nano"))
 	case ir.Slice:
 		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(val)
 	case ir.Named:
@@ -243,7 +255,7 @@ func (e *emitter) appendItems(g *jen.Group, items string, val jen.Code, t *ir.Ty
 			e.appendItems(g, items, deref(val), t.Elem, depth)
 		})
 	case t.Kind == ir.Nullable:
-		g.If(jen.List(jen.Id("n"+strconv.Itoa(depth)), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		g.If(jen.List(jen.Id("n"+strconv.Itoa(depth)), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 			e.appendItems(g, items, jen.Id("n"+strconv.Itoa(depth)), t.Elem, depth+1)
 		}).Else().Block(jen.Id(items).Op("=").Append(jen.Id(items), jen.Lit("")))
 	case leaf(t):
@@ -255,11 +267,11 @@ func (e *emitter) appendItems(g *jen.Group, items string, val jen.Code, t *ir.Ty
 	case t.Kind == ir.Map:
 		k := "k" + strconv.Itoa(depth)
 		g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
-			e.appendLeaf(g, items, jen.Id(k), jen.Add(val).Index(jen.Id(k)), t.Elem, depth+1)
+			e.appendLeaf(g, items, jen.Id(k), operand(val).Index(jen.Id(k)), t.Elem, depth+1)
 		})
 	case t.Kind == ir.Named:
 		for _, f := range t.Named.Fields {
-			cond, fv, ft := sentValue(jen.Add(val).Dot(f.Name), f)
+			cond, fv, ft := sentValue(operand(val).Dot(f.Name), f)
 			ifSent(g, cond, func(g *jen.Group) {
 				e.appendLeaf(g, items, jen.Lit(f.WireName), fv, ft, depth)
 			})
@@ -284,7 +296,7 @@ func (e *emitter) appendLeaf(g *jen.Group, items string, key, val jen.Code, t *i
 		})
 	case t.Kind == ir.Nullable:
 		v := "n" + strconv.Itoa(depth)
-		g.If(jen.List(jen.Id(v), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		g.If(jen.List(jen.Id(v), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 			e.appendLeaf(g, items, key, jen.Id(v), t.Elem, depth+1)
 		}).Else().BlockFunc(func(g *jen.Group) {
 			e.appendLeaf(g, items, key, jen.Lit(""), ir.BasicType(ir.String), depth)
@@ -312,13 +324,13 @@ func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *
 			e.addDeep(g, p, key, deref(val), t.Elem, depth)
 		})
 	case t.Kind == ir.Nullable:
-		g.If(jen.List(jen.Id("n"+d), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		g.If(jen.List(jen.Id("n"+d), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 			e.addDeep(g, p, key, jen.Id("n"+d), t.Elem, depth+1)
 		}).Else().Block(jen.Id(p).Dot("add").Call(key.code(), jen.Lit("")))
 	case deepUnion(t):
 		// The alternative that is set, as itself: Stripe's "an object, or '' to clear it".
 		for _, v := range t.Named.Variants {
-			var fv jen.Code = jen.Add(val).Dot(v.Field.Name)
+			var fv jen.Code = operand(val).Dot(v.Field.Name)
 			ft := v.Field.Type
 			cond := variantSet(fv, ft)
 			if ft.Kind == ir.Pointer {
@@ -334,7 +346,7 @@ func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *
 		})
 	case t.Kind == ir.Map:
 		g.For(jen.List(jen.Id("_"), jen.Id("k"+d)).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
-			e.addDeep(g, p, key.sub(jen.Id("k"+d)), jen.Add(val).Index(jen.Id("k"+d)), t.Elem, depth+1)
+			e.addDeep(g, p, key.sub(jen.Id("k"+d)), operand(val).Index(jen.Id("k"+d)), t.Elem, depth+1)
 		})
 	case t.Kind == ir.Named:
 		g.Id(e.deep.name("addDeep", t.Named)).Call(jen.Id(p), key.code(), val)
@@ -496,7 +508,7 @@ func (e *emitter) otherFormBody(g *jen.Group, val jen.Code, t *ir.TypeRef, enc i
 	if enc == ir.Form {
 		if t.Kind == ir.Map {
 			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
-				e.addDeep(g, "form", wireKey{jen.Id("k")}, jen.Add(val).Index(jen.Id("k")), t.Elem, 1)
+				e.addDeep(g, "form", wireKey{jen.Id("k")}, operand(val).Index(jen.Id("k")), t.Elem, 1)
 			})
 			return
 		}
