@@ -10,14 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/textproto"
 	"net/url"
-	"reflect"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
-	"time"
 )
 
 // Option configures a Client.
@@ -66,9 +65,10 @@ func newHTTPCore(opts []Option) *httpCore {
 
 // apiRequest is one request, its path already expanded.
 type apiRequest struct {
-	method      string
-	path        string
-	query       url.Values
+	method string
+	path   string
+	// query is the raw query string, parameters in spec order.
+	query       string
 	header      http.Header
 	body        []byte
 	contentType string
@@ -82,8 +82,8 @@ type apiRequest struct {
 // API's error.
 func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 	u := c.cfg.baseURL + req.path
-	if len(req.query) > 0 {
-		u += "?" + req.query.Encode()
+	if req.query != "" {
+		u += "?" + req.query
 	}
 	var body io.Reader
 	if req.body != nil {
@@ -149,35 +149,114 @@ func jsonBody(v any) ([]byte, error) {
 	return b, nil
 }
 
-// formBody encodes v, through its JSON form, as application/x-www-form-urlencoded.
-func formBody(v any) ([]byte, error) {
-	fields, err := jsonFields(v)
-	if err != nil {
-		return nil, err
-	}
-	return []byte(fields.Encode()), nil
+// pairs are the key=value pairs of a query string or a form body, escaped, in the order
+// the generated code adds them.
+type pairs []string
+
+// add appends key=value, escaped as url.QueryEscape does, except that the brackets of a key
+// stay as they are ("address[city]"), as OpenAPI's deepObject examples and Stripe write them.
+func (p *pairs) add(key, value string) {
+	*p = append(*p, keyEscaper.Replace(url.QueryEscape(key))+"="+url.QueryEscape(value))
 }
 
-// multipartBody encodes v, through its JSON form, as multipart/form-data; it returns the
-// content type with its boundary.
-func multipartBody(v any) ([]byte, string, error) {
-	fields, err := jsonFields(v)
-	if err != nil {
-		return nil, "", err
+var keyEscaper = strings.NewReplacer("%5B", "[", "%5D", "]")
+
+// raw appends a fragment that styleParam wrote; an empty one (an exploded empty list) adds
+// nothing.
+func (p *pairs) raw(fragment string) {
+	if fragment != "" {
+		*p = append(*p, fragment)
 	}
+}
+
+func (p pairs) encode() string { return strings.Join(p, "&") }
+
+// styleParam writes parameter name (already escaped) in an OpenAPI style from its items:
+// the formatted value of a primitive, the elements of an array, or an object's keys and
+// values in turn. esc escapes every item, not the separators the style adds. Exploded form
+// styles give several key=value pairs joined by "&".
+func styleParam(style string, explode bool, name string, object bool, items []string, esc func(string) string) string {
+	e := make([]string, len(items))
+	for i, s := range items {
+		e[i] = esc(s)
+	}
+	if object && explode {
+		kv := make([]string, 0, len(e)/2)
+		for i := 0; i+1 < len(e); i += 2 {
+			kv = append(kv, e[i]+"="+e[i+1])
+		}
+		switch style {
+		case "simple":
+			return strings.Join(kv, ",")
+		case "label":
+			return "." + strings.Join(kv, ".")
+		case "matrix":
+			return ";" + strings.Join(kv, ";")
+		}
+		return strings.Join(kv, "&")
+	}
+	if explode {
+		switch style {
+		case "simple":
+			return strings.Join(e, ",")
+		case "label":
+			return "." + strings.Join(e, ".")
+		case "matrix":
+			var b strings.Builder
+			for _, s := range e {
+				b.WriteString(";" + name)
+				if s != "" {
+					b.WriteString("=" + s)
+				}
+			}
+			return b.String()
+		}
+		for i, s := range e {
+			e[i] = name + "=" + s
+		}
+		return strings.Join(e, "&")
+	}
+	switch style {
+	case "simple":
+		return strings.Join(e, ",")
+	case "label":
+		return "." + strings.Join(e, ".")
+	case "matrix":
+		if s := strings.Join(e, ","); s != "" {
+			return ";" + name + "=" + s
+		}
+		return ";" + name
+	case "spaceDelimited":
+		return name + "=" + strings.Join(e, "%20")
+	case "pipeDelimited":
+		return name + "=" + strings.Join(e, "|")
+	}
+	return name + "=" + strings.Join(e, ",")
+}
+
+// headerText is a header value as it is: header parameters are not escaped.
+func headerText(s string) string { return s }
+
+// jsonText is a value that the style has no text for (an object inside a list, say) as
+// JSON; a string is itself.
+func jsonText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// multipartBody writes the parts that write adds as multipart/form-data; it returns the
+// content type with its boundary.
+func multipartBody(write func(w *multipart.Writer) error) ([]byte, string, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		for _, v := range fields[k] {
-			if err := w.WriteField(k, v); err != nil {
-				return nil, "", err
-			}
-		}
+	if err := write(w); err != nil {
+		return nil, "", err
 	}
 	if err := w.Close(); err != nil {
 		return nil, "", err
@@ -185,140 +264,17 @@ func multipartBody(v any) ([]byte, string, error) {
 	return buf.Bytes(), w.FormDataContentType(), nil
 }
 
-// jsonFields flattens v's JSON object into form fields: scalars as text, arrays as repeated
-// fields, nested objects as JSON.
-func jsonFields(v any) (url.Values, error) {
-	b, err := json.Marshal(v)
+// writePart adds one part of a multipart body, of the given content type.
+func writePart(w *multipart.Writer, name, contentType string, data []byte) error {
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", `form-data; name="`+strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name)+`"`)
+	h.Set("Content-Type", contentType)
+	part, err := w.CreatePart(h)
 	if err != nil {
-		return nil, fmt.Errorf("encoding the request body: %w", err)
+		return err
 	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("the request body is not an object: %w", err)
-	}
-	out := url.Values{}
-	for k, v := range m {
-		if list, ok := v.([]any); ok {
-			for _, item := range list {
-				out.Add(k, jsonText(item))
-			}
-			continue
-		}
-		out.Set(k, jsonText(v))
-	}
-	return out, nil
-}
-
-func jsonText(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case nil:
-		return ""
-	case map[string]any, []any:
-		b, _ := json.Marshal(x)
-		return string(b)
-	}
-	return fmt.Sprint(v)
-}
-
-// paramString formats a parameter value as text.
-func paramString(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case time.Time:
-		return x.Format(time.RFC3339Nano)
-	case *time.Time:
-		return x.Format(time.RFC3339Nano)
-	case []byte:
-		return string(x)
-	}
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return ""
-		}
-		return paramString(rv.Elem().Interface())
-	}
-	if rv.Kind() == reflect.Map || rv.Kind() == reflect.Struct || rv.Kind() == reflect.Slice {
-		b, _ := json.Marshal(v)
-		return string(b)
-	}
-	return fmt.Sprint(v)
-}
-
-// paramList formats each element of a slice parameter.
-func paramList(v any) []string {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Slice {
-		return []string{paramString(v)}
-	}
-	out := make([]string, rv.Len())
-	for i := range out {
-		out[i] = paramString(rv.Index(i).Interface())
-	}
-	return out
-}
-
-// addQuery adds parameter name with value v to q, in the given style.
-func addQuery(q url.Values, name string, v any, style string, explode bool) {
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
-		rv = rv.Elem()
-	}
-	switch {
-	case style == "deepObject" && (rv.Kind() == reflect.Map || rv.Kind() == reflect.Struct):
-		fields, err := jsonFields(rv.Interface())
-		if err != nil {
-			return
-		}
-		for k, vs := range fields {
-			for _, s := range vs {
-				q.Add(name+"["+k+"]", s)
-			}
-		}
-	case rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8:
-		items := paramList(rv.Interface())
-		if explode {
-			for _, s := range items {
-				q.Add(name, s)
-			}
-			return
-		}
-		sep := ","
-		switch style {
-		case "spaceDelimited":
-			sep = " "
-		case "pipeDelimited":
-			sep = "|"
-		}
-		q.Set(name, strings.Join(items, sep))
-	default:
-		q.Set(name, paramString(v))
-	}
-}
-
-// pathParam formats a path parameter, escaped for use as one path segment.
-func pathParam(v any) string {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
-		items := paramList(v)
-		for i, item := range items {
-			items[i] = url.PathEscape(item)
-		}
-		return strings.Join(items, ",")
-	}
-	return url.PathEscape(paramString(v))
-}
-
-// headerParam formats a header parameter.
-func headerParam(v any) string {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
-		return strings.Join(paramList(v), ",")
-	}
-	return paramString(v)
+	_, err = part.Write(data)
+	return err
 }
 
 // ---- server side ----
@@ -341,130 +297,238 @@ func decodeJSON(r *http.Request, v any) error {
 	return nil
 }
 
-// decodeForm reads a form body (urlencoded or multipart) into v through its JSON form.
-func decodeForm(r *http.Request, v any) error {
-	if err := r.ParseMultipartForm(32 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return fmt.Errorf("%w: %v", errMalformed, err)
+// formValues reads a form body, urlencoded or multipart, as its fields' values, and for
+// urlencoded bodies the values as sent (see rawValues); a multipart file part counts as a
+// field holding the file's content.
+func formValues(r *http.Request) (values, raw url.Values, err error) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: reading the body: %v", errMalformed, err)
+		}
+		if values, err = url.ParseQuery(string(data)); err != nil {
+			return nil, nil, fmt.Errorf("%w: %v", errMalformed, err)
+		}
+		return values, rawValues(string(data)), nil
 	}
-	m := map[string]any{}
-	for k, vs := range r.Form {
-		if len(vs) == 1 {
-			m[k] = vs[0]
-		} else {
-			m[k] = vs
+	if err := r.ParseMultipartForm(32 << 20); err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", errMalformed, err)
+	}
+	values = url.Values{}
+	for k, vs := range r.MultipartForm.Value {
+		values[k] = vs
+	}
+	for k, files := range r.MultipartForm.File {
+		for _, fh := range files {
+			f, err := fh.Open()
+			if err != nil {
+				return nil, nil, fmt.Errorf("%w: part %s: %v", errMalformed, k, err)
+			}
+			data, err := io.ReadAll(f)
+			f.Close()
+			if err != nil {
+				return nil, nil, fmt.Errorf("%w: part %s: %v", errMalformed, k, err)
+			}
+			values[k] = append(values[k], string(data))
 		}
 	}
-	b, _ := json.Marshal(m)
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("%w: the form does not fit this operation: %v", errMalformed, err)
-	}
-	return nil
+	return values, nil, nil
 }
 
-// parseQuery reads query parameter name into dst, as its style and explode say: the
-// reverse of addQuery.
-func parseQuery(q url.Values, name, style string, explode bool, dst any) error {
-	if style == "deepObject" {
-		obj := map[string]any{}
-		for k, vs := range q {
-			if key, ok := strings.CutPrefix(k, name+"["); ok && strings.HasSuffix(key, "]") && len(vs) > 0 {
-				obj[strings.TrimSuffix(key, "]")] = vs[0]
+// rawValues splits a query string or urlencoded body into its values by key, the keys
+// unescaped and the values as sent, so that a non-exploded list is split at its separators
+// before its items are unescaped and an escaped separator stays in its item.
+func rawValues(s string) url.Values {
+	out := url.Values{}
+	for _, pair := range strings.Split(s, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if key, err := url.QueryUnescape(k); err == nil && pair != "" {
+			out[key] = append(out[key], v)
+		}
+	}
+	return out
+}
+
+// cookieValues are the request's cookies by name, unescaped as the client escapes them,
+// and as sent (see rawValues).
+func cookieValues(r *http.Request) (values, raw url.Values) {
+	values, raw = url.Values{}, url.Values{}
+	for _, c := range r.Cookies() {
+		v, err := url.QueryUnescape(c.Value)
+		if err != nil {
+			v = c.Value
+		}
+		values[c.Name] = append(values[c.Name], v)
+		raw[c.Name] = append(raw[c.Name], c.Value)
+	}
+	return values, raw
+}
+
+// badParam is the error of a parameter or form field whose text does not parse.
+func badParam(name string, err error) error {
+	return fmt.Errorf("%w: parameter %s: %v", errMalformed, name, err)
+}
+
+// formItems reads parameter name from values (a query, a form body, cookies) in a form
+// style: the reverse of styleParam. list splits a non-exploded value into items, taken from
+// raw (the values as sent) when there is one; keys are the keys of an exploded object (nil
+// for a map: then every key not in others). ok is false when the parameter is absent.
+func formItems(values, raw url.Values, style string, explode bool, name string, list, object bool, keys, others []string) (items []string, ok bool) {
+	if object && explode {
+		if keys == nil {
+			for k := range values {
+				if !slices.Contains(others, k) {
+					keys = append(keys, k)
+				}
+			}
+			slices.Sort(keys)
+		}
+		for _, k := range keys {
+			if vs := values[k]; len(vs) > 0 {
+				items = append(items, k, vs[0])
 			}
 		}
-		if len(obj) == 0 {
-			return nil
-		}
-		b, _ := json.Marshal(obj)
-		if err := json.Unmarshal(b, dst); err != nil {
-			return fmt.Errorf("%w: parameter %s: %v", errMalformed, name, err)
-		}
-		return nil
+		return items, len(items) > 0
+	}
+	vs, ok := values[name]
+	if !ok || len(vs) == 0 {
+		return nil, false
+	}
+	if explode || !(list || object) {
+		return vs, true
 	}
 	sep := ","
-	switch {
-	case style == "spaceDelimited":
+	switch style {
+	case "spaceDelimited":
 		sep = " "
-	case style == "pipeDelimited":
+	case "pipeDelimited":
 		sep = "|"
-	case explode:
-		sep = "" // every value is one item
 	}
-	return parseParam(name, q[name], sep, dst)
+	text, unescape := vs[0], false
+	if rvs := raw[name]; len(rvs) > 0 {
+		text, unescape = rvs[0], true
+		if sep == " " {
+			sep = "%20"
+		}
+	}
+	if text == "" {
+		return []string{}, true
+	}
+	items = strings.Split(text, sep)
+	for i, s := range items {
+		if u, err := url.QueryUnescape(s); unescape && err == nil {
+			items[i] = u
+		}
+	}
+	return items, true
 }
 
-// parseParam parses the text of parameter name into dst, a pointer to its field; a list's
-// items are the values, each split at sep unless sep is empty.
-func parseParam(name string, values []string, sep string, dst any) error {
-	if len(values) == 0 {
-		return nil
-	}
-	rv := reflect.ValueOf(dst).Elem()
-	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
-		var items []string
-		for _, v := range values {
-			if sep == "" {
-				items = append(items, v)
-			} else {
-				items = append(items, strings.Split(v, sep)...)
-			}
+// styleItems reads a path or header parameter's text in its style: the reverse of
+// styleParam. unescape undoes the escaping of each item. ok is false when the text does not
+// have the style's form.
+func styleItems(style string, explode bool, name string, list, object bool, text string, unescape func(string) (string, error)) (items []string, ok bool) {
+	sep := ","
+	switch style {
+	case "label":
+		if text, ok = strings.CutPrefix(text, "."); !ok {
+			return nil, false
 		}
-		s := reflect.MakeSlice(rv.Type(), len(items), len(items))
-		for i, item := range items {
-			if err := parseScalar(item, s.Index(i)); err != nil {
-				return fmt.Errorf("%w: parameter %s: %v", errMalformed, name, err)
+		sep = "."
+	case "matrix":
+		if object && explode {
+			if text, ok = strings.CutPrefix(text, ";"); !ok {
+				return nil, false
 			}
+			sep = ";"
+			break
 		}
-		rv.Set(s)
-		return nil
+		if explode && list {
+			out := []string{}
+			for _, part := range strings.Split(text, ";")[1:] {
+				v, ok := strings.CutPrefix(part, name)
+				if !ok || v != "" && v[0] != '=' {
+					return nil, false
+				}
+				out = append(out, strings.TrimPrefix(v, "="))
+			}
+			return unescapeAll(out, unescape)
+		}
+		if text, ok = strings.CutPrefix(text, ";"+name); !ok {
+			return nil, false
+		}
+		text = strings.TrimPrefix(text, "=")
 	}
-	if err := parseScalar(values[0], rv); err != nil {
-		return fmt.Errorf("%w: parameter %s: %v", errMalformed, name, err)
+	if !(list || object) {
+		return unescapeAll([]string{text}, unescape)
 	}
-	return nil
+	if text == "" {
+		return []string{}, true
+	}
+	parts := strings.Split(text, sep)
+	if !(object && explode) {
+		return unescapeAll(parts, unescape)
+	}
+	items = make([]string, 0, 2*len(parts))
+	for _, part := range parts {
+		k, v, found := strings.Cut(part, "=")
+		if !found {
+			return nil, false
+		}
+		items = append(items, k, v)
+	}
+	return unescapeAll(items, unescape)
 }
 
-func parseScalar(s string, rv reflect.Value) error {
-	if rv.Kind() == reflect.Pointer {
-		p := reflect.New(rv.Type().Elem())
-		if err := parseScalar(s, p.Elem()); err != nil {
-			return err
+func unescapeAll(items []string, unescape func(string) (string, error)) ([]string, bool) {
+	for i, s := range items {
+		u, err := unescape(s)
+		if err != nil {
+			return nil, false
 		}
-		rv.Set(p)
-		return nil
+		items[i] = u
 	}
-	if _, ok := rv.Addr().Interface().(*time.Time); ok {
-		t, err := time.Parse(time.RFC3339Nano, s)
-		if err != nil {
-			return err
+	return items, true
+}
+
+// headerUnescape is a header value as it is.
+func headerUnescape(s string) (string, error) { return s, nil }
+
+// hasKey reports whether values hold key or a key under it ("key[...]"), as a deepObject
+// writes them.
+func hasKey(values url.Values, key string) bool {
+	for k := range values {
+		if k == key || strings.HasPrefix(k, key+"[") {
+			return true
 		}
-		rv.Set(reflect.ValueOf(t))
-		return nil
 	}
-	switch rv.Kind() {
-	case reflect.String:
-		rv.SetString(s)
-	case reflect.Bool:
-		b, err := strconv.ParseBool(s)
-		if err != nil {
-			return err
+	return false
+}
+
+// subKeys are the keys directly under key in values ("key[a]", "key[b][c]" give a and b),
+// sorted.
+func subKeys(values url.Values, key string) []string {
+	var out []string
+	for k := range values {
+		rest, ok := strings.CutPrefix(k, key+"[")
+		if !ok {
+			continue
 		}
-		rv.SetBool(b)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := strconv.ParseInt(s, 10, rv.Type().Bits())
-		if err != nil {
-			return err
+		if sub, _, ok := strings.Cut(rest, "]"); ok && !slices.Contains(out, sub) {
+			out = append(out, sub)
 		}
-		rv.SetInt(n)
-	case reflect.Float32, reflect.Float64:
-		f, err := strconv.ParseFloat(s, rv.Type().Bits())
-		if err != nil {
-			return err
-		}
-		rv.SetFloat(f)
-	default:
-		return json.Unmarshal([]byte(s), rv.Addr().Interface())
 	}
-	return nil
+	slices.Sort(out)
+	return out
+}
+
+// rawSegment is segment i of the request's escaped path, so that an escaped separator in a
+// parameter's value does not split it.
+func rawSegment(r *http.Request, i int) string {
+	segs := strings.Split(r.URL.EscapedPath(), "/")
+	if i+1 < len(segs) {
+		return segs[i+1]
+	}
+	return ""
 }
 
 // segmentParam is parameter i of a path segment that holds several, or text around one
@@ -485,15 +549,6 @@ func segmentParam(segment, prefix string, seps []string, suffix string, i int) s
 		s = s[k+len(sep):]
 	}
 	return s
-}
-
-// cookieValues is the value of cookie name, as a list like other parameters' values.
-func cookieValues(r *http.Request, name string) []string {
-	c, err := r.Cookie(name)
-	if err != nil {
-		return nil
-	}
-	return []string{c.Value}
 }
 
 // writeJSON answers with v as JSON.

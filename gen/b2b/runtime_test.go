@@ -4,128 +4,162 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
-	"time"
 )
 
-// The Stytch API has no path, query or header parameters, so these tests drive the runtime's
-// parameter encoding and decoding directly, as the client and server code of other specs
-// calls it.
+// The Stytch API has no path, query or header parameters. The generated code formats and
+// parses every value from its static type (the golden case generator/testdata/styles.txtar
+// pins that on the wire); these tests drive the runtime's string helpers it calls, which
+// only join, split and escape text, as OpenAPI's style table says.
 
-func TestAddQuery(t *testing.T) {
-	when := time.Date(2026, 11, 27, 8, 30, 0, 0, time.UTC)
+var (
+	colors = []string{"blue", "black", "brown"}
+	rgb    = []string{"R", "100", "G", "200", "B", "150"}
+)
+
+func TestStyleParam(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		value   any
 		style   string
 		explode bool
+		name    string
+		object  bool
+		items   []string
+		esc     func(string) string
 		want    string
 	}{
-		{"string", "a b&c", "form", true, "p=a+b%26c"},
-		{"int", int32(42), "form", true, "p=42"},
-		{"bool true", true, "form", true, "p=true"},
-		{"bool false", false, "form", true, "p=false"},
-		{"float", 1.5, "form", true, "p=1.5"},
-		{"time", &when, "form", true, "p=2026-11-27T08%3A30%3A00Z"},
-		{"array exploded", []string{"x", "y"}, "form", true, "p=x&p=y"},
-		{"array joined", []int{1, 2, 3}, "form", false, "p=1%2C2%2C3"},
-		{"array space", []string{"x", "y"}, "spaceDelimited", false, "p=x+y"},
-		{"array pipe", []string{"x", "y"}, "pipeDelimited", false, "p=x%7Cy"},
-		{"deepObject", map[string]string{"b": "2", "a": "1"}, "deepObject", true, "p%5Ba%5D=1&p%5Bb%5D=2"},
+		{"simple", false, "color", false, colors, url.PathEscape, "blue,black,brown"},
+		{"simple", true, "color", true, rgb, url.PathEscape, "R=100,G=200,B=150"},
+		{"label", false, "color", false, colors, url.PathEscape, ".blue.black.brown"},
+		{"label", true, "color", true, rgb, url.PathEscape, ".R=100.G=200.B=150"},
+		{"matrix", false, "color", true, rgb, url.PathEscape, ";color=R,100,G,200,B,150"},
+		{"matrix", true, "color", false, colors, url.PathEscape, ";color=blue;color=black;color=brown"},
+		{"matrix", false, "color", false, []string{""}, url.PathEscape, ";color"},
+		{"form", false, "color", false, colors, url.QueryEscape, "color=blue,black,brown"},
+		{"form", true, "color", true, rgb, url.QueryEscape, "R=100&G=200&B=150"},
+		{"form", true, "color", false, nil, url.QueryEscape, ""},
+		{"spaceDelimited", false, "color", false, colors, url.QueryEscape, "color=blue%20black%20brown"},
+		{"pipeDelimited", false, "color", false, colors, url.QueryEscape, "color=blue|black|brown"},
+		{"simple", false, "p", false, []string{"a/b,c d"}, url.PathEscape, "a%2Fb%2Cc%20d"},
+		{"form", false, "p", false, []string{"a,b", "c&d"}, url.QueryEscape, "p=a%2Cb,c%26d"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			q := url.Values{}
-			addQuery(q, "p", tc.value, tc.style, tc.explode)
-			if got := q.Encode(); got != tc.want {
-				t.Errorf("got %s, want %s", got, tc.want)
+		if got := styleParam(tc.style, tc.explode, tc.name, tc.object, tc.items, tc.esc); got != tc.want {
+			t.Errorf("%s explode=%v %v: got %s, want %s", tc.style, tc.explode, tc.items, got, tc.want)
+		}
+	}
+}
+
+// TestStyleItems reads back what styleParam writes in the path and header styles.
+func TestStyleItems(t *testing.T) {
+	for _, style := range []string{"simple", "label", "matrix"} {
+		for _, explode := range []bool{false, true} {
+			for _, tc := range []struct {
+				list, object bool
+				items        []string
+			}{
+				{false, false, []string{"a/b.c;d=e,f"}},
+				{true, false, []string{"x,y", "z"}},
+				{true, false, []string{}},
+				{false, true, rgb},
+			} {
+				text := styleParam(style, explode, "p", tc.object, tc.items, url.PathEscape)
+				got, ok := styleItems(style, explode, "p", tc.list, tc.object, text, url.PathUnescape)
+				if !ok || !reflect.DeepEqual(got, tc.items) {
+					t.Errorf("%s explode=%v: wrote %q, read back %q %v", style, explode, text, got, ok)
+				}
 			}
-		})
-	}
-}
-
-func TestPathAndHeaderParams(t *testing.T) {
-	if got := pathParam("a/b c"); got != "a%2Fb%20c" {
-		t.Errorf("pathParam escapes to %q", got)
-	}
-	if got := pathParam([]int64{1, 2}); got != "1,2" {
-		t.Errorf("pathParam of a list: %q", got)
-	}
-	if got := headerParam([]string{"a", "b"}); got != "a,b" {
-		t.Errorf("headerParam of a list: %q", got)
-	}
-}
-
-func TestParseParam(t *testing.T) {
-	var (
-		s  string
-		n  int32
-		b  bool
-		f  float64
-		tm *time.Time
-		l  []int
-	)
-	for _, tc := range []struct {
-		values []string
-		dst    any
-		want   any
-	}{
-		{[]string{"x"}, &s, "x"},
-		{[]string{"-7"}, &n, int32(-7)},
-		{[]string{"true"}, &b, true},
-		{[]string{"2.5"}, &f, 2.5},
-		{[]string{"1,2", "3"}, &l, []int{1, 2, 3}},
-	} {
-		if err := parseParam("p", tc.values, ",", tc.dst); err != nil {
-			t.Fatalf("%v: %v", tc.values, err)
-		}
-		if got := reflect.ValueOf(tc.dst).Elem().Interface(); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%v: got %#v, want %#v", tc.values, got, tc.want)
 		}
 	}
-	if err := parseParam("p", []string{"2026-11-27T08:30:00Z"}, ",", &tm); err != nil || tm == nil || tm.Hour() != 8 {
-		t.Errorf("time: %v %v", tm, err)
+	if _, ok := styleItems("label", false, "p", false, false, "5", url.PathUnescape); ok {
+		t.Error("a label value without its dot was read")
 	}
-	if err := parseParam("p", []string{"seven"}, ",", &n); err == nil {
-		t.Error("a non-number parsed into an int32")
-	}
-	if err := parseParam("p", nil, ",", &s); err != nil || s != "x" {
-		t.Errorf("no value must leave the field alone: %q %v", s, err)
+	if _, ok := styleItems("matrix", false, "p", false, false, ";q=5", url.PathUnescape); ok {
+		t.Error("a matrix value of another name was read")
 	}
 }
 
-// TestQueryRoundTrip reads back what addQuery writes, in every style.
-func TestQueryRoundTrip(t *testing.T) {
+// TestFormItems reads back what styleParam and pairs write in the form styles.
+func TestFormItems(t *testing.T) {
 	for _, tc := range []struct {
 		style   string
 		explode bool
-		value   any
-		dst     any
+		list    bool
+		object  bool
+		keys    []string
+		items   []string
 	}{
-		{"form", true, []string{"a,b", "c"}, new([]string)},
-		{"form", false, []int{1, 2, 3}, new([]int)},
-		{"spaceDelimited", false, []string{"x", "y"}, new([]string)},
-		{"pipeDelimited", false, []string{"x", "y"}, new([]string)},
-		{"deepObject", true, map[string]string{"color": "red", "size": "L"}, new(map[string]string)},
-		{"form", true, int64(7), new(int64)},
+		{"form", true, true, false, nil, []string{"a,b", "c d"}},
+		{"form", false, true, false, nil, []string{"a,b", "c d", "é"}},
+		{"spaceDelimited", false, true, false, nil, []string{"x y", "z"}},
+		{"pipeDelimited", false, true, false, nil, []string{"x|y", "z"}},
+		{"form", false, false, true, nil, rgb},
+		{"form", true, false, true, []string{"R", "G", "B"}, rgb},
 	} {
-		q := url.Values{}
-		addQuery(q, "p", tc.value, tc.style, tc.explode)
-		if err := parseQuery(q, "p", tc.style, tc.explode, tc.dst); err != nil {
-			t.Fatalf("%s %v: %v", tc.style, tc.value, err)
+		q := &pairs{}
+		q.raw(styleParam(tc.style, tc.explode, "p", tc.object, tc.items, url.QueryEscape))
+		q.add("other", "1")
+		values, err := url.ParseQuery(q.encode())
+		if err != nil {
+			t.Fatal(err)
 		}
-		if got := reflect.ValueOf(tc.dst).Elem().Interface(); !reflect.DeepEqual(got, tc.value) {
-			t.Errorf("%s explode=%v: sent %#v, read back %#v (query %s)", tc.style, tc.explode, tc.value, got, q.Encode())
+		got, ok := formItems(values, rawValues(q.encode()), tc.style, tc.explode, "p", tc.list, tc.object, tc.keys, nil)
+		if !ok || !reflect.DeepEqual(got, tc.items) {
+			t.Errorf("%s explode=%v: wrote %s, read back %q %v", tc.style, tc.explode, q.encode(), got, ok)
 		}
+	}
+	values := url.Values{"b": {"2"}, "a": {"1"}, "other": {"x"}}
+	if got, _ := formItems(values, nil, "form", true, "m", false, true, nil, []string{"other"}); !reflect.DeepEqual(got, []string{"a", "1", "b", "2"}) {
+		t.Errorf("an exploded map takes the other keys, sorted: %q", got)
+	}
+	if _, ok := formItems(values, nil, "form", true, "missing", false, false, nil, nil); ok {
+		t.Error("an absent parameter was found")
+	}
+}
+
+func TestPairs(t *testing.T) {
+	p := &pairs{}
+	p.add("address[city]", "Berlin Mitte")
+	p.add("a&b", "x=y")
+	p.raw("")
+	if got, want := p.encode(), "address[city]=Berlin+Mitte&a%26b=x%3Dy"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestDeepKeys(t *testing.T) {
+	values := url.Values{"a[b][c]": {"1"}, "a[d]": {"2"}, "a[0]": {"3"}, "ab": {"4"}}
+	if got := subKeys(values, "a"); !reflect.DeepEqual(got, []string{"0", "b", "d"}) {
+		t.Errorf("subKeys: %q", got)
+	}
+	if !hasKey(values, "a[b]") || hasKey(values, "a[e]") || !hasKey(values, "ab") || hasKey(values, "a[b][c][d]") {
+		t.Error("hasKey")
 	}
 }
 
 func TestCookieValues(t *testing.T) {
 	r := httptest.NewRequest("GET", "/", nil)
-	r.Header.Set("Cookie", "session=abc; other=1")
-	if got := cookieValues(r, "session"); !reflect.DeepEqual(got, []string{"abc"}) {
-		t.Errorf("got %v", got)
+	r.Header.Set("Cookie", "session=a%2Cb; other=1; other=2")
+	values, raw := cookieValues(r)
+	if !reflect.DeepEqual(values, url.Values{"session": {"a,b"}, "other": {"1", "2"}}) {
+		t.Errorf("values: %v", values)
 	}
-	if got := cookieValues(r, "missing"); got != nil {
-		t.Errorf("missing cookie: %v", got)
+	if got := raw["session"]; !reflect.DeepEqual(got, []string{"a%2Cb"}) {
+		t.Errorf("raw: %v", got)
+	}
+}
+
+func TestSegmentParam(t *testing.T) {
+	if got := segmentParam("photo.v1.png", "photo.", []string{"."}, "", 1); got != "png" {
+		t.Errorf("got %q", got)
+	}
+	r := httptest.NewRequest("GET", "/a/b%2Fc/d", nil)
+	if got := rawSegment(r, 1); got != "b%2Fc" {
+		t.Errorf("rawSegment: %q", got)
+	}
+	if got := rawSegment(r, 5); got != "" {
+		t.Errorf("rawSegment past the end: %q", got)
+	}
+	if !strings.HasPrefix(badParam("p", errMalformed).Error(), "malformed request: parameter p:") {
+		t.Error(badParam("p", errMalformed))
 	}
 }

@@ -19,6 +19,7 @@ func (e *emitter) client(f *jen.File) bool {
 		e.resourceClient(f, node)
 	}
 	e.errorGlue(f, c.Error)
+	e.deepWriters(f)
 	return true
 }
 
@@ -139,9 +140,10 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	)
 	g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
 
+	path := e.pathExpr(g, op)
 	req := jen.Dict{
 		jen.Id("method"): jen.Lit(op.Method),
-		jen.Id("path"):   e.pathExpr(op),
+		jen.Id("path"):   path,
 	}
 	if op.ResponseMedia != "" {
 		req[jen.Id("accept")] = jen.Lit(op.ResponseMedia)
@@ -152,39 +154,33 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool
 	for _, p := range op.Parameters {
-		val := jen.Id("params").Dot(p.Field.Name)
-		set, _ := presence(val, p.Field.Type, p.Field.Omit)
-		if set == nil && p.Field.Type.Kind == ir.Builtin && p.Field.Type.Builtin == ir.Bool {
-			// An optional bool cannot say it is unset: false is not sent.
-			set = val
-		}
-		var add jen.Code
+		cond, val, t := sentValue(jen.Id("params").Dot(p.Field.Name), p.Field)
+		var add func(g *jen.Group)
 		switch p.In {
 		case ir.InQuery:
 			if !query {
-				g.Id("req").Dot("query").Op("=").Qual("net/url", "Values").Values()
+				g.Id("query").Op(":=").Op("&").Id("pairs").Values()
 				query = true
 			}
-			add = jen.Id("addQuery").Call(jen.Id("req").Dot("query"), jen.Lit(p.Name), val, jen.Lit(p.Style.String()), jen.Lit(p.Explode))
+			add = func(g *jen.Group) {
+				e.writeQueryParam(g, "query", p.Name, val, t, p.Style, p.Explode, "items"+p.Field.Name)
+			}
 		case ir.InHeader, ir.InCookie:
 			if !header {
 				g.Id("req").Dot("header").Op("=").Qual("net/http", "Header").Values()
 				header = true
 			}
-			if p.In == ir.InHeader {
-				add = jen.Id("req").Dot("header").Dot("Set").Call(jen.Lit(p.Name), jen.Id("headerParam").Call(val))
-			} else {
-				add = jen.Id("req").Dot("header").Dot("Add").Call(jen.Lit("Cookie"),
-					jen.Lit(p.Name+"=").Op("+").Qual("net/url", "QueryEscape").Call(jen.Id("paramString").Call(val)))
+			add = func(g *jen.Group) { e.headerParam(g, p, val, t) }
+			if p.In == ir.InCookie {
+				add = func(g *jen.Group) { e.cookieParam(g, p, val, t) }
 			}
 		default:
 			continue
 		}
-		if set != nil && !p.Field.Required {
-			g.If(set).Block(add)
-		} else {
-			g.Add(add)
-		}
+		ifSent(g, cond, add)
+	}
+	if query {
+		g.Id("req").Dot("query").Op("=").Id("query").Dot("encode").Call()
 	}
 	if op.Body != "" {
 		var body jen.Code = jen.Id("params")
@@ -200,14 +196,8 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(body), jen.Lit(op.Body))
 		case ir.Binary:
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(body, jen.Lit(op.Body))
-		case ir.Multipart:
-			g.List(jen.Id("body"), jen.Id("ct"), jen.Err()).Op(":=").Id("multipartBody").Call(body)
-			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
-			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Id("ct"))
 		default:
-			g.List(jen.Id("body"), jen.Err()).Op(":=").Id("formBody").Call(body)
-			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
-			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Lit(op.Body))
+			e.formBody(g, op)
 		}
 	}
 	switch {
@@ -228,15 +218,16 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	}
 }
 
-// pathExpr is the request path: the template's literals with the escaped parameters.
-func (e *emitter) pathExpr(op *ir.Operation) jen.Code {
+// pathExpr is the request path: the template's literals with the parameters in their
+// style, escaped; code that prepares them goes into g.
+func (e *emitter) pathExpr(g *jen.Group, op *ir.Operation) jen.Code {
 	var parts []jen.Code
 	for _, p := range op.PathParts {
 		if p.Param == nil {
 			parts = append(parts, jen.Lit(p.Literal))
 			continue
 		}
-		parts = append(parts, jen.Id("pathParam").Call(jen.Id("params").Dot(p.Param.Field.Name)))
+		parts = append(parts, e.pathParam(g, p.Param))
 	}
 	if len(parts) == 0 {
 		return jen.Lit("/")

@@ -130,6 +130,8 @@ type emitter struct {
 	pkg  *ir.Package
 	// sources collects the spec files the file being rendered comes from.
 	sources map[string]bool
+	// deep names the deepObject functions the file being rendered calls (params.go).
+	deep deepFuncs
 }
 
 // file renders one kind of file; render reports whether it wrote anything.

@@ -23,6 +23,7 @@ func (e *emitter) server(f *jen.File) bool {
 		e.unimplemented(f, n)
 		e.register(f, n)
 	}
+	e.deepReaders(f)
 	f.Comment("// writeError answers with err as the API's error body.")
 	f.Func().Id("writeError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Err().Error()).Block(
 		jen.List(jen.Id("status"), jen.Id("body")).Op(":=").Id("errorResponse").Call(jen.Err()),
@@ -192,7 +193,7 @@ func (rt *route) wildcards(m routeOp) map[*ir.Parameter]wildcard {
 	out := map[*ir.Parameter]wildcard{}
 	for i, s := range m.segs {
 		for j, p := range s.params {
-			out[p] = wildcard{name: "w" + strconv.Itoa(i), prefix: s.prefix, suffix: s.suffix, seps: s.seps, index: j}
+			out[p] = wildcard{segment: i, prefix: s.prefix, suffix: s.suffix, seps: s.seps, index: j}
 		}
 	}
 	return out
@@ -313,12 +314,13 @@ func moreLiteral(a, b routeOp) int {
 	return 0
 }
 
-// wildcard says where a path parameter's value is: part index of the ServeMux wildcard
-// name, after prefix and before suffix, split at seps.
+// wildcard says where a path parameter's value is: part index of path segment segment (the
+// ServeMux wildcard "w<segment>"), after prefix and before suffix, split at seps.
 type wildcard struct {
-	name, prefix, suffix string
-	seps                 []string
-	index                int
+	segment        int
+	prefix, suffix string
+	seps           []string
+	index          int
 }
 
 // escapePattern keeps literal braces of a path from reading as ServeMux wildcards.
@@ -328,32 +330,56 @@ func escapePattern(s string) string {
 
 func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Parameter]wildcard) {
 	h.Var().Id("params").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params}))
-	bad := func(err jen.Code) jen.Code {
-		return jen.Block(
+	fail := func(err jen.Code) []jen.Code {
+		return []jen.Code{
 			jen.Id("writeError").Call(jen.Id("w"), jen.Id("errorFor").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("malformed_request"), jen.Add(err).Dot("Error").Call())),
 			jen.Return(),
-		)
+		}
 	}
 	if op.Body != "" {
-		target := jen.Op("&").Id("params")
-		if op.BodyField != nil {
-			target = jen.Op("&").Id("params").Dot(op.BodyField.Name)
-		}
 		switch op.BodyEncoding {
 		case ir.JSON:
-			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
+			target := jen.Op("&").Id("params")
+			if op.BodyField != nil {
+				target = jen.Op("&").Id("params").Dot(op.BodyField.Name)
+			}
+			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
 		case ir.Form, ir.Multipart:
-			h.If(jen.Err().Op(":=").Id("decodeForm").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
+			e.readFormBody(h, op, fail)
 		default:
 			h.List(jen.Id("body"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("r").Dot("Body"))
-			h.If(jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
+			h.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
 			h.Id("params").Dot(op.BodyField.Name).Op("=").Add(e.typeExpr(op.BodyField.Type)).Parens(jen.Id("body"))
 		}
 	}
-	query := false
+	var query, cookies []string // the names of the parameters in each
+	rawQuery, rawCookies := false, false
 	for _, p := range op.Parameters {
-		var values jen.Code
-		sep := ","
+		switch p.In {
+		case ir.InQuery:
+			query = append(query, p.Name)
+			rawQuery = rawQuery || needsRaw(p.Style, p.Explode, p.Field.Type)
+		case ir.InCookie:
+			cookies = append(cookies, p.Name)
+			rawCookies = rawCookies || needsRaw(p.Style, p.Explode, p.Field.Type)
+		}
+	}
+	if len(query) > 0 {
+		h.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
+	}
+	if rawQuery {
+		h.Id("rawQuery").Op(":=").Id("rawValues").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
+	}
+	if len(cookies) > 0 {
+		raw := jen.Id("_")
+		if rawCookies {
+			raw = jen.Id("rawCookies")
+		}
+		h.List(jen.Id("cookies"), raw).Op(":=").Id("cookieValues").Call(jen.Id("r"))
+	}
+	for _, p := range op.Parameters {
+		dst := jen.Id("params").Dot(p.Field.Name)
+		t := p.Field.Type
 		switch p.In {
 		case ir.InPath:
 			w, ok := wildcards[p]
@@ -364,23 +390,18 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			for _, sep := range w.seps {
 				seps = append(seps, jen.Lit(sep))
 			}
-			values = jen.Index().String().Values(jen.Id("segmentParam").Call(
-				jen.Id("r").Dot("PathValue").Call(jen.Lit(w.name)), jen.Lit(w.prefix),
-				jen.Index().String().Values(seps...), jen.Lit(w.suffix), jen.Lit(w.index)))
+			text := jen.Id("segmentParam").Call(jen.Id("rawSegment").Call(jen.Id("r"), jen.Lit(w.segment)), jen.Lit(w.prefix),
+				jen.Index().String().Values(seps...), jen.Lit(w.suffix), jen.Lit(w.index))
+			e.readStyled(h, p, text, jen.Qual("net/url", "PathUnescape"), fail)
 		case ir.InQuery:
-			if !query {
-				h.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
-				query = true
-			}
-			h.If(jen.Err().Op(":=").Id("parseQuery").Call(jen.Id("query"), jen.Lit(p.Name), jen.Lit(p.Style.String()), jen.Lit(p.Explode),
-				jen.Op("&").Id("params").Dot(p.Field.Name)), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
-			continue
-		case ir.InHeader:
-			values = jen.Id("r").Dot("Header").Dot("Values").Call(jen.Lit(p.Name))
+			e.readFormParam(h, "query", "rawQuery", p.Name, dst, t, p.Style, p.Explode, others(query, p.Name), fail)
 		case ir.InCookie:
-			values, sep = jen.Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name)), ""
+			e.readFormParam(h, "cookies", "rawCookies", p.Name, dst, t, p.Style, p.Explode, others(cookies, p.Name), fail)
+		case ir.InHeader:
+			h.If(jen.Id("vs").Op(":=").Id("r").Dot("Header").Dot("Values").Call(jen.Lit(p.Name)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+				e.readStyled(g, p, jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), jen.Id("headerUnescape"), fail)
+			})
 		}
-		h.If(jen.Err().Op(":=").Id("parseParam").Call(jen.Lit(p.Name), values, jen.Lit(sep), jen.Op("&").Id("params").Dot(p.Field.Name)), jen.Err().Op("!=").Nil()).Add(bad(jen.Err()))
 	}
 	h.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 		jen.Id("writeError").Call(jen.Id("w"), jen.Id("errorFor").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_params"), jen.Err().Dot("Error").Call())),
@@ -404,4 +425,107 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	} else {
 		h.Id("writeRaw").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id("result")))
 	}
+}
+
+// others is names without name.
+func others(names []string, name string) []string {
+	var out []string
+	for _, n := range names {
+		if n != name {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// readStyled writes code reading path or header parameter p from text in its style.
+func (e *emitter) readStyled(g *jen.Group, p *ir.Parameter, text, unescape jen.Code, fail failFunc) {
+	style := p.Style
+	if p.In == ir.InHeader {
+		style = ir.StyleSimple
+	}
+	t := p.Field.Type
+	dst := jen.Id("params").Dot(p.Field.Name)
+	if style == ir.StyleSimple && leaf(bare(t)) {
+		if p.In == ir.InHeader {
+			e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit(p.Name), 1, fail)
+			return
+		}
+		g.If(jen.List(jen.Id("s"), jen.Err()).Op(":=").Add(unescape).Call(text), jen.Err().Op("==").Nil()).BlockFunc(func(g *jen.Group) {
+			e.parseInto(g, jen.Id("s"), dst, t, jen.Lit(p.Name), 1, fail)
+		}).Else().Block(fail(jen.Id("badParam").Call(jen.Lit(p.Name), jen.Err()))...)
+		return
+	}
+	g.If(jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("styleItems").Call(jen.Lit(style.String()), jen.Lit(p.Explode), jen.Lit(p.Name),
+		jen.Lit(isList(t)), jen.Lit(isObject(t)), text, unescape), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		e.fromItems(g, "items", dst, t, jen.Lit(p.Name), 1, fail)
+	}).Else().Block(fail(jen.Id("badParam").Call(jen.Lit(p.Name), jen.Qual("errors", "New").Call(jen.Lit("not in "+style.String()+" style"))))...)
+}
+
+// readFormBody writes code reading op's form or multipart body into its Params.
+func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
+	raw := jen.Id("_")
+	for _, ff := range op.FormFields {
+		if op.BodyEncoding == ir.Form && needsRaw(ff.Style, ff.Explode, ff.Field.Type) {
+			raw = jen.Id("rawForm")
+		}
+	}
+	g.List(jen.Id("form"), raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
+	g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
+	base := jen.Id("params")
+	body := func(g *jen.Group) {
+		if op.FormFields == nil && op.BodyField != nil {
+			e.readOtherForm(g, base, op.BodyField.Type, fail)
+			return
+		}
+		var names []string
+		for _, ff := range op.FormFields {
+			names = append(names, ff.Field.WireName)
+		}
+		for _, ff := range op.FormFields {
+			dst := jen.Add(base).Dot(ff.Field.Name)
+			t := ff.Field.Type
+			if op.BodyEncoding == ir.Form || leaf(bare(t)) || isList(t) {
+				style, explode := ff.Style, ff.Explode
+				if op.BodyEncoding == ir.Multipart {
+					// Styles apply to urlencoded bodies only; a multipart list is one part per item.
+					style, explode = ir.StyleForm, true
+				}
+				e.readFormParam(g, "form", "rawForm", ff.Field.WireName, dst, t, style, explode, others(names, ff.Field.WireName), fail)
+				continue
+			}
+			g.If(jen.Id("vs").Op(":=").Id("form").Index(jen.Lit(ff.Field.WireName)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+				e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit(ff.Field.WireName), 1, fail)
+			})
+		}
+	}
+	if op.BodyField == nil {
+		body(g)
+		return
+	}
+	base = jen.Id("params").Dot(op.BodyField.Name)
+	if op.BodyField.Type.Kind != ir.Pointer {
+		body(g)
+		return
+	}
+	g.If(jen.Len(jen.Id("form")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+		g.Add(base).Op("=").New(e.typeExpr(op.BodyField.Type.Elem))
+		body(g)
+	})
+}
+
+// readOtherForm reads a form body that is no struct: the reverse of otherFormBody.
+func (e *emitter) readOtherForm(g *jen.Group, dst jen.Code, t *ir.TypeRef, fail failFunc) {
+	if b := bare(t); b.Kind == ir.Map {
+		g.For(jen.Id("k").Op(":=").Range().Id("form")).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Add(dst).Op("==").Nil()).Block(jen.Add(dst).Op("=").Add(e.typeExpr(b)).Values())
+			g.Var().Id("v").Add(e.typeExpr(b.Elem))
+			e.readDeep(g, "form", wireKey{jen.Id("k")}, jen.Id("v"), b.Elem, 1, fail)
+			g.Add(dst).Index(jen.Id("k")).Op("=").Id("v")
+		})
+		return
+	}
+	g.If(jen.Id("vs").Op(":=").Id("form").Index(jen.Lit("body")), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+		e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit("body"), 1, fail)
+	})
 }

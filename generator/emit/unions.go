@@ -112,12 +112,16 @@ func decodeDoc(t *ir.Type) string {
 	return b.String()
 }
 
-// variantSet is the condition that the alternative in val, of type t, is set.
-func variantSet(val *jen.Statement, t *ir.TypeRef) jen.Code {
-	if t.Kind == ir.Nullable {
+// variantSet is the condition that the alternative in val, of type t, is the one set; nil for
+// a type that cannot be unset.
+func variantSet(val jen.Code, t *ir.TypeRef) jen.Code {
+	switch {
+	case t.Kind == ir.Nullable:
 		return jen.Op("!").Add(val).Dot("IsZero").Call()
+	case nilable(t):
+		return jen.Add(val).Op("!=").Nil()
 	}
-	return jen.Add(val).Op("!=").Nil()
+	return nil
 }
 
 // token is a kind of JSON value as unionToken tells it, and the variants that take it.

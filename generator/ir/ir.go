@@ -368,6 +368,9 @@ type Operation struct {
 	// BodyField is the Params field that holds the body when the body is not an object whose
 	// properties are Params' own fields; nil otherwise.
 	BodyField *Field
+	// FormFields are the properties of a form or multipart body, in spec order, with their
+	// encoding; each Field is one of Params' fields, or of BodyField's struct.
+	FormFields []*FormField
 	// Response is the success response's type, nil when it has no body.
 	Response *TypeRef
 	// ResponseMedia is the success response's media type.
@@ -419,6 +422,16 @@ type Parameter struct {
 	Field   *Field
 	Style   Style
 	Explode bool
+}
+
+// FormField is how one property of a form or multipart body travels, as the media type's
+// encoding object says (OpenAPI's defaults: form style, exploded).
+type FormField struct {
+	Field   *Field
+	Style   Style
+	Explode bool
+	// ContentType is the encoding's contentType of a multipart part, "" for the default.
+	ContentType string
 }
 
 // Style is how a parameter's value is serialized, as OpenAPI's style table lists them.

@@ -257,13 +257,17 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	structured := res.BodyEncoding == ir.JSON || res.BodyEncoding == ir.Form || res.BodyEncoding == ir.Multipart
 	if structured && !named && isStruct(sr.Value) {
 		// An inline object body: its properties are the Params' own fields.
+		var props []*ir.Field
 		for _, p := range b.properties(sr.Value) {
 			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
 				params.Fields = append(params.Fields, f)
+				props = append(props, f)
 			}
 		}
 		if res.BodyEncoding == ir.JSON {
 			params.Extra = b.extraField(params, sr.Value, names)
+		} else {
+			res.FormFields = b.formFields(mt, props)
 		}
 		if params.Doc != "" && sr.Value.Description != "" {
 			params.Doc += "\n\n" + sr.Value.Description
@@ -295,6 +299,9 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	}
 	params.Fields = append(params.Fields, f)
 	res.BodyField = f
+	if t := derefType(typ); structured && res.BodyEncoding != ir.JSON && t.Kind == ir.Named && t.Named.Kind == ir.Struct {
+		res.FormFields = b.formFields(mt, t.Named.Fields)
+	}
 }
 
 // successCode picks the response the client decodes: the lowest 2xx, else 2XX.
