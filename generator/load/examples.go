@@ -3,6 +3,7 @@ package load
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -140,6 +141,10 @@ func (b *builder) example(name, in string, pos ir.Pos, value any, external strin
 		return ex
 	}
 	ex.JSON = data
+	if n, ok := roundedNumber(value); ok {
+		ex.Invalid = fmt.Sprintf("the number %v is past 2^53: the spec loader read it as a float64 and rounded it, so this is not the example the spec gives", n)
+		return ex
+	}
 	if target == nil {
 		// No Go type to check it against: validating it would only cost time.
 		return ex
@@ -179,4 +184,26 @@ func visitJSON(schema *openapi3.Schema, value any, opts []openapi3.SchemaValidat
 		}
 	}()
 	return schema.VisitJSON(value, opts...)
+}
+
+// roundedNumber finds an integer the YAML and JSON readers may have rounded: kin-openapi reads
+// every example number as a float64, which holds integers exactly only up to 2^53.
+func roundedNumber(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, math.Abs(x) > 1<<53 && x == math.Trunc(x)
+	case map[string]any:
+		for _, k := range sortedKeys(x) {
+			if n, ok := roundedNumber(x[k]); ok {
+				return n, true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if n, ok := roundedNumber(e); ok {
+				return n, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -176,3 +176,20 @@ components:
 		t.Errorf("examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestRoundedNumber(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want bool
+	}{
+		{float64(1 << 53), false},
+		{float64(1<<53) + 2, true},
+		{map[string]any{"a": []any{1.5, 9223372036854775807.0}}, true},
+		{map[string]any{"a": 1e300 + 0.5}, true},
+		{[]any{-12.0, "x", nil}, false},
+	} {
+		if _, got := roundedNumber(c.v); got != c.want {
+			t.Errorf("%v: %v, want %v", c.v, got, c.want)
+		}
+	}
+}
