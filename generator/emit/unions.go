@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,7 +13,7 @@ import (
 // unionHelpers records which decoding helpers a file's unions call, so that only those are
 // written.
 type unionHelpers struct {
-	any, tag, has, is, only bool
+	any, tag, has, is, only, items bool
 }
 
 // union writes a oneOf/anyOf type: a struct with one field per alternative, encoded as the
@@ -64,9 +65,12 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 					continue
 				}
 				sw.Case(jen.LitRune(rune(tok.b))).BlockFunc(func(c *jen.Group) {
-					if tok.b == '{' {
+					switch tok.b {
+					case '{':
 						e.objectCase(c, t, group, h)
-					} else {
+					case '[':
+						e.arrayCase(c, t, group, h)
+					default:
 						e.scalarCase(c, t, group)
 					}
 				})
@@ -106,7 +110,13 @@ func decodeDoc(t *ir.Type) string {
 	b.WriteString("the one alternative that takes its kind of JSON value (an integer fits integer alternatives " +
 		"before number ones) or, when several do, the first in spec order that fits it: for an object, the first " +
 		"whose required and fixed-value properties it has (and no others, when closed), or that asks for none " +
-		"and decodes it; for another value, " +
+		"and decodes it; ")
+	if itemsTell(candidates(t, tokens[1])) {
+		b.WriteString("for an array, the first whose item type each of its items fits as an object above (an " +
+			"empty array fits the first), or whose items are not told apart and that decodes it; the last " +
+			"alternative, when its items are told apart, takes any array left; ")
+	}
+	b.WriteString("for another value, " +
 		"the first that decodes it and holds its value. A value that fits none is an error, and so is one the " +
 		"chosen alternative cannot decode.")
 	return b.String()
@@ -282,15 +292,21 @@ func objectCondition(v *ir.Variant, h *unionHelpers, known string) jen.Code {
 	if !isStructVariant(v) {
 		return nil
 	}
+	return matchCondition(&v.Match, h, known)
+}
+
+// matchCondition is the condition that the object in obj has what m asks for; nil when it
+// asks for nothing.
+func matchCondition(m *ir.Match, h *unionHelpers, known string) jen.Code {
 	var conds []jen.Code
 	pinned := map[string]bool{}
-	for _, p := range v.Pins {
+	for _, p := range m.Pins {
 		if p.Required || p.Property == known {
 			pinned[p.Property] = true
 		}
 	}
 	var required []jen.Code
-	for _, r := range v.Required {
+	for _, r := range m.Required {
 		if !pinned[r] {
 			required = append(required, jen.Lit(r))
 		}
@@ -299,7 +315,7 @@ func objectCondition(v *ir.Variant, h *unionHelpers, known string) jen.Code {
 		h.has = true
 		conds = append(conds, jen.Id("unionHas").Call(append([]jen.Code{jen.Id("obj")}, required...)...))
 	}
-	for _, p := range v.Pins {
+	for _, p := range m.Pins {
 		if p.Property == known {
 			continue
 		}
@@ -315,10 +331,10 @@ func objectCondition(v *ir.Variant, h *unionHelpers, known string) jen.Code {
 		}
 		conds = append(conds, is)
 	}
-	if v.Closed {
+	if m.Closed {
 		h.only = true
 		args := []jen.Code{jen.Id("obj")}
-		for _, k := range v.Known {
+		for _, k := range m.Known {
 			args = append(args, jen.Lit(k))
 		}
 		conds = append(conds, jen.Id("unionOnly").Call(args...))
@@ -327,6 +343,39 @@ func objectCondition(v *ir.Variant, h *unionHelpers, known string) jen.Code {
 		return nil
 	}
 	return join(conds, "&&")
+}
+
+// arrayCase decodes a JSON array, in spec order: an alternative whose items are objects told
+// apart by their properties takes it when each item fits one of its item types (the last
+// alternative takes it whatever its items); another takes it when it decodes.
+func (e *emitter) arrayCase(c *jen.Group, t *ir.Type, group []*ir.Variant, h *unionHelpers) {
+	if !itemsTell(group) {
+		e.scalarCase(c, t, group)
+		return
+	}
+	h.items = true
+	c.Id("items").Op(":=").Id("unionItems").Call(jen.Id("data"))
+	for i, v := range group {
+		switch {
+		case v.Items == nil:
+			c.Add(e.tryDecode(v))
+		case i == len(group)-1:
+			addAll(c, e.decodeInto(t, v))
+		default:
+			var fits []jen.Code
+			for _, m := range v.Items {
+				fits = append(fits, matchCondition(m, h, ""))
+			}
+			fit := jen.Func().Params(jen.Id("obj").Add(rawObject())).Bool().Block(jen.Return(join(fits, "||")))
+			c.If(jen.Id("unionEach").Call(jen.Id("items"), fit)).Block(e.decodeInto(t, v)...)
+		}
+	}
+}
+
+// itemsTell reports whether the items of an array tell an alternative of group, other than
+// the last, apart from the others.
+func itemsTell(group []*ir.Variant) bool {
+	return len(group) > 1 && slices.ContainsFunc(group[:len(group)-1], func(v *ir.Variant) bool { return v.Items != nil })
 }
 
 // scalarCase decodes a JSON value other than an object: into the one alternative that takes
@@ -402,7 +451,7 @@ func (h *unionHelpers) write(f *jen.File) {
 		jen.If(jen.Qual("bytes", "ContainsAny").Call(jen.Id("data"), jen.Lit(".eE"))).Block(jen.Return(jen.LitRune('.'))),
 		jen.Return(jen.LitRune('0')),
 	)
-	obj := func() *jen.Statement { return jen.Id("obj").Map(jen.String()).Qual("encoding/json", "RawMessage") }
+	obj := func() *jen.Statement { return jen.Id("obj").Add(rawObject()) }
 	if h.tag {
 		f.Comment("// unionTag is the value of the discriminator property key of obj, when it is a string.")
 		f.Func().Id("unionTag").Params(obj(), jen.Id("key").String()).Params(jen.String(), jen.Bool()).Block(
@@ -433,6 +482,20 @@ func (h *unionHelpers) write(f *jen.File) {
 			jen.Return(jen.False()),
 		)
 	}
+	if h.items {
+		f.Comment("// unionItems are the items of the array in data, when each is an object (or null); else nil.")
+		f.Func().Id("unionItems").Params(jen.Id("data").Index().Byte()).Index().Add(rawObject()).Block(
+			jen.Var().Id("items").Index().Add(rawObject()),
+			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")).Op("!=").Nil()).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id("items")),
+		)
+		f.Comment("// unionEach reports whether items, as unionItems decodes them, are objects that each fit.")
+		f.Func().Id("unionEach").Params(jen.Id("items").Index().Add(rawObject()), jen.Id("fits").Func().Params(rawObject()).Bool()).Bool().Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("obj")).Op(":=").Range().Id("items")).Block(
+				jen.If(jen.Op("!").Id("fits").Call(jen.Id("obj"))).Block(jen.Return(jen.False()))),
+			jen.Return(jen.Id("items").Op("!=").Nil()),
+		)
+	}
 	if h.only {
 		f.Comment("// unionOnly reports whether every property of obj is one of keys.")
 		f.Func().Id("unionOnly").Params(obj(), jen.Id("keys").Op("...").String()).Bool().Block(
@@ -442,6 +505,9 @@ func (h *unionHelpers) write(f *jen.File) {
 		)
 	}
 }
+
+// rawObject is the type a JSON object decodes into to read its properties.
+func rawObject() *jen.Statement { return jen.Map(jen.String()).Qual("encoding/json", "RawMessage") }
 
 func addAll(g *jen.Group, codes []jen.Code) {
 	for _, c := range codes {

@@ -102,16 +102,26 @@ type Variant struct {
 	// Values, when set, are the only values a scalar variant takes (its enum or const), of
 	// the variant's Go type as EnumValue.Value holds them.
 	Values []any
-	// Required are the properties an object variant must have, in property order.
-	Required []string
-	// Pins are the properties an object variant fixes to one value (or a few).
-	Pins []Pin
-	// Closed object variants (additionalProperties: false) have no properties but Known.
-	Closed bool
-	Known  []string
+	// Match is what an object must have to be an object variant.
+	Match
+	// Items, for an array variant whose items are objects, are the objects an item may be:
+	// its struct, or each struct of its union. An array is the variant when each of its items
+	// fits one of them. Nil when the items are not told apart, or when any object fits.
+	Items []*Match
 	// Empty is the empty-string alternative of an "emptyable" value (anyOf: [X, enum: [""]]):
 	// Field is a bool, set for "".
 	Empty bool
+}
+
+// Match is what an object must have to be an object variant, or an item of an array one.
+type Match struct {
+	// Required are the properties it must have, in property order.
+	Required []string
+	// Pins are the properties it fixes to one value (or a few).
+	Pins []Pin
+	// Closed objects (additionalProperties: false) have no properties but Known.
+	Closed bool
+	Known  []string
 }
 
 // Pin is a property an object variant fixes: a const or a short enum.

@@ -25,7 +25,11 @@ func (b *builder) union(t *ir.Type, s *openapi3.Schema) {
 		tagged = tagged || len(variant.Tags) > 0
 		t.Variants = append(t.Variants, variant)
 	}
-	keepTagPins(t.Variants)
+	matches := make([]*ir.Match, len(t.Variants))
+	for i, v := range t.Variants {
+		matches[i] = &v.Match
+	}
+	keepTagPins(matches)
 	if tagged {
 		t.Discriminator = prop
 		t.Unknown, _ = names.claim("Unknown", false)
@@ -83,8 +87,11 @@ func (b *builder) variant(t *ir.Type, names *fieldNames, d *openapi3.Discriminat
 		Rules: b.rules(v, t.Name+name, t.Package),
 	}
 	variant.Values = b.scalarValues(vs, typ)
-	if isStruct(vs) {
-		b.objectMatch(variant, vs)
+	switch {
+	case isStruct(vs):
+		variant.Match = b.objectMatch(vs)
+	case variant.JSON == ir.JSONArray && vs.Items != nil:
+		variant.Items = b.itemMatches(vs.Items.Value)
 	}
 	return variant
 }
@@ -261,21 +268,50 @@ func (b *builder) inferDiscriminator(alts openapi3.SchemaRefs) string {
 	return ""
 }
 
-// objectMatch records what an object alternative needs of a value to be it: its required
-// properties, its fixed ones and, when closed, the properties it knows.
-func (b *builder) objectMatch(variant *ir.Variant, s *openapi3.Schema) {
-	variant.Closed = s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has
+// objectMatch is what an object needs to be s: its required properties, its fixed ones and,
+// when closed, the properties it knows.
+func (b *builder) objectMatch(s *openapi3.Schema) ir.Match {
+	m := ir.Match{Closed: s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has}
 	for _, p := range b.quietProperties(s) {
 		if p.required {
-			variant.Required = append(variant.Required, p.name)
+			m.Required = append(m.Required, p.name)
 		}
 		if values := pinnedValues(p.sr, 0); len(values) > 0 {
-			variant.Pins = append(variant.Pins, ir.Pin{Property: p.name, Required: p.required, Values: values})
+			m.Pins = append(m.Pins, ir.Pin{Property: p.name, Required: p.required, Values: values})
 		}
-		if variant.Closed {
-			variant.Known = append(variant.Known, p.name)
+		if m.Closed {
+			m.Known = append(m.Known, p.name)
 		}
 	}
+	return m
+}
+
+// itemMatches are what an item of an array alternative needs to be an item of s: the match
+// of its struct, or of each struct of its union. Nil when an item may be a value other than
+// an object, or any object: such arrays are told apart by what decodes.
+func (b *builder) itemMatches(s *openapi3.Schema) []*ir.Match {
+	if s == nil {
+		return nil
+	}
+	objects := openapi3.SchemaRefs{{Value: s}}
+	if !isStruct(s) {
+		objects = variants(s)
+	}
+	var out []*ir.Match
+	for _, o := range objects {
+		if !isStruct(o.Value) {
+			return nil
+		}
+		m := b.objectMatch(o.Value)
+		out = append(out, &m)
+	}
+	keepTagPins(out)
+	for _, m := range out {
+		if len(m.Required) == 0 && len(m.Pins) == 0 && !m.Closed {
+			return nil
+		}
+	}
+	return out
 }
 
 // quietProperties is properties without its diagnostics, which the type's own fields report.
@@ -343,7 +379,7 @@ func pinnedStrings(sr *openapi3.SchemaRef, depth int) []string {
 // an enum property that some alternative fixes to one value (OpenAI's input messages take a
 // "role" of three, its output message "role": "assistant"). Other enums (a status) may gain
 // values an alternative must still take.
-func keepTagPins(vs []*ir.Variant) {
+func keepTagPins(vs []*ir.Match) {
 	tagLike := map[string]bool{}
 	for _, v := range vs {
 		for _, p := range v.Pins {
