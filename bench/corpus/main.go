@@ -131,7 +131,12 @@ func run(corpus, work, only string, most int) error {
 		return err
 	}
 	if patterns := pending(specs); len(patterns) > 0 {
-		goTool(work, []string{"build", "-o", bin + string(filepath.Separator)}, patterns, byName)
+		build := []string{"build"}
+		if slices.ContainsFunc(specs, func(s *spec) bool { return dirExists(programDir(work, s.name)) }) {
+			// -o with a folder fails when no pattern is a main package.
+			build = append(build, "-o", bin+string(filepath.Separator))
+		}
+		goTool(work, build, patterns, byName)
 		goTool(work, []string{"vet"}, patterns, byName)
 	}
 	tripStart := time.Now()
@@ -422,4 +427,9 @@ func report(specs []*spec) int {
 		fmt.Printf("\n== %s: %s\n\t%s\n%s", s.name, s.result, strings.Join(lines, "\n\t"), more)
 	}
 	return failed
+}
+
+func dirExists(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && fi.IsDir()
 }
