@@ -16,6 +16,7 @@ import (
 	"net/textproto"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -502,6 +503,23 @@ func hasKey(values url.Values, key string) bool {
 		}
 	}
 	return false
+}
+
+// nullKey reports whether key holds null in values: the empty value, with nothing under it.
+func nullKey(values url.Values, key string) bool {
+	vs, ok := values[key]
+	return ok && len(vs) == 1 && vs[0] == "" && len(subKeys(values, key)) == 0
+}
+
+// deepLen is the length of the list under key in values: one past its highest index.
+func deepLen(values url.Values, key string) int {
+	n := 0
+	for _, sub := range subKeys(values, key) {
+		if i, err := strconv.Atoi(sub); err == nil && i >= n && i < 1<<20 {
+			n = i + 1
+		}
+	}
+	return n
 }
 
 // subKeys are the keys directly under key in values ("key[a]", "key[b][c]" give a and b),

@@ -291,8 +291,11 @@ func (e *emitter) appendLeaf(g *jen.Group, items string, key, val jen.Code, t *i
 	}
 	switch {
 	case t.Kind == ir.Pointer:
+		// A nil item is null, written as the empty value, so that the items keep their places.
 		g.If(jen.Add(val).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			e.appendLeaf(g, items, key, deref(val), t.Elem, depth)
+		}).Else().BlockFunc(func(g *jen.Group) {
+			e.appendLeaf(g, items, key, jen.Lit(""), ir.BasicType(ir.String), depth)
 		})
 	case t.Kind == ir.Nullable:
 		v := "n" + strconv.Itoa(depth)
@@ -320,9 +323,11 @@ func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *
 	d := strconv.Itoa(depth)
 	switch {
 	case t.Kind == ir.Pointer:
+		// Only items and map values reach here as pointers (fields are dereferenced when
+		// set): a nil one is null, written as the empty value.
 		g.If(jen.Add(val).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			e.addDeep(g, p, key, deref(val), t.Elem, depth)
-		})
+		}).Else().Block(jen.Id(p).Dot("add").Call(key.code(), jen.Lit("")))
 	case t.Kind == ir.Nullable:
 		g.If(jen.List(jen.Id("n"+d), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 			e.addDeep(g, p, key, jen.Id("n"+d), t.Elem, depth+1)
@@ -557,28 +562,14 @@ func (e *emitter) parseInto(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name
 	v := "v" + strconv.Itoa(depth)
 	switch t.Kind {
 	case ir.Pointer, ir.Nullable:
-		if call, conv := parseCall(src, t.Elem); call != nil {
-			set := []jen.Code{jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))}
-			if conv {
-				w := "w" + strconv.Itoa(depth)
-				set = []jen.Code{
-					jen.Id(w).Op(":=").Add(e.typeExpr(t.Elem)).Call(jen.Id(v)),
-					jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(w), t)),
-				}
-			}
-			g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(set...).Else().Block(bad(jen.Err())...)
+		if t.Kind == ir.Nullable {
+			// Null travels as the empty value.
+			g.If(jen.Add(src).Op("==").Lit("")).Block(jen.Add(dst).Op("=").Add(e.null(t))).Else().BlockFunc(func(g *jen.Group) {
+				e.parseWrapped(g, src, dst, t, name, depth, fail)
+			})
 			return
 		}
-		if t.Kind == ir.Pointer && !scalar(t.Elem) && t.Elem.Kind != ir.Any {
-			// encoding/json allocates the pointer.
-			g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(bad(jen.Err())...)
-			return
-		}
-		g.BlockFunc(func(g *jen.Group) {
-			g.Var().Id(v).Add(e.typeExpr(t.Elem))
-			e.parseInto(g, src, jen.Id(v), t.Elem, name, depth+1, fail)
-			g.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))
-		})
+		e.parseWrapped(g, src, dst, t, name, depth, fail)
 		return
 	case ir.Any:
 		g.Add(dst).Op("=").Add(src)
@@ -615,6 +606,39 @@ func (e *emitter) parseInto(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name
 	g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(
 		jen.Add(dst).Op("=").Add(value),
 	).Else().Block(bad(jen.Err())...)
+}
+
+// parseWrapped parses src into dst, a pointer or Nullable t, through a value of t.Elem.
+func (e *emitter) parseWrapped(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name jen.Code, depth int, fail failFunc) {
+	bad := func(err jen.Code) []jen.Code { return fail(jen.Id("badParam").Call(name, err)) }
+	v := "v" + strconv.Itoa(depth)
+	if call, conv := parseCall(src, t.Elem); call != nil {
+		set := []jen.Code{jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))}
+		if conv {
+			w := "w" + strconv.Itoa(depth)
+			set = []jen.Code{
+				jen.Id(w).Op(":=").Add(e.typeExpr(t.Elem)).Call(jen.Id(v)),
+				jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(w), t)),
+			}
+		}
+		g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(set...).Else().Block(bad(jen.Err())...)
+		return
+	}
+	if t.Kind == ir.Pointer && !scalar(t.Elem) && t.Elem.Kind != ir.Any {
+		// encoding/json allocates the pointer.
+		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(bad(jen.Err())...)
+		return
+	}
+	g.BlockFunc(func(g *jen.Group) {
+		g.Var().Id(v).Add(e.typeExpr(t.Elem))
+		e.parseInto(g, src, jen.Id(v), t.Elem, name, depth+1, fail)
+		g.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))
+	})
+}
+
+// null is the Nullable t's null.
+func (e *emitter) null(t *ir.TypeRef) jen.Code {
+	return jen.Qual(e.runtimePath(), "Null").Types(e.typeExpr(t.Elem)).Call()
 }
 
 // wrapValue is v as the pointer or Nullable t.
@@ -672,6 +696,10 @@ func (e *emitter) fromItems(g *jen.Group, items string, dst jen.Code, t *ir.Type
 	case t.Kind == ir.Slice:
 		g.Add(dst).Op("=").Make(e.typeExpr(t), jen.Len(jen.Id(items)))
 		g.For(jen.List(jen.Id(i), jen.Id("s"+d)).Op(":=").Range().Id(items)).BlockFunc(func(g *jen.Group) {
+			if t.Elem.Kind == ir.Pointer {
+				// The empty value is a null item: nil.
+				g.If(jen.Id("s" + d).Op("==").Lit("")).Block(jen.Continue())
+			}
 			e.parseInto(g, jen.Id("s"+d), jen.Add(dst).Index(jen.Id(i)), t.Elem, name, depth+1, fail)
 		})
 	case t.Kind == ir.Map:
@@ -700,7 +728,14 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 	d := strconv.Itoa(depth)
 	v := "v" + d
 	switch {
-	case t.Kind == ir.Pointer, t.Kind == ir.Nullable:
+	case t.Kind == ir.Nullable:
+		// Null travels as the empty value.
+		g.If(jen.Id("nullKey").Call(jen.Id(values), key.code())).Block(jen.Add(dst).Op("=").Add(e.null(t))).Else().If(jen.Id("hasKey").Call(jen.Id(values), key.code())).BlockFunc(func(g *jen.Group) {
+			g.Var().Id(v).Add(e.typeExpr(t.Elem))
+			e.readDeep(g, values, key, jen.Id(v), t.Elem, depth+1, fail)
+			g.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))
+		})
+	case t.Kind == ir.Pointer:
 		g.If(jen.Id("hasKey").Call(jen.Id(values), key.code())).BlockFunc(func(g *jen.Group) {
 			g.Var().Id(v).Add(e.typeExpr(t.Elem))
 			e.readDeep(g, values, key, jen.Id(v), t.Elem, depth+1, fail)
@@ -734,11 +769,18 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 			e.parseInto(g, jen.Id("vs"+d).Index(jen.Lit(0)), dst, t, key.code(), depth+1, fail)
 		})
 	case t.Kind == ir.Slice:
-		i := "i" + d
+		// Every index up to the highest sent: an item that wrote no key (an empty object)
+		// is the zero value, a null one (the empty value) nil.
+		i, n := "i"+d, "n"+d
 		k := key.sub(jen.Qual("strconv", "Itoa").Call(jen.Id(i)))
-		g.For(jen.Id(i).Op(":=").Lit(0), jen.Id("hasKey").Call(jen.Id(values), k.code()), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
+		g.For(jen.List(jen.Id(i), jen.Id(n)).Op(":=").List(jen.Lit(0), jen.Id("deepLen").Call(jen.Id(values), key.code())), jen.Id(i).Op("<").Id(n), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
 			g.Var().Id(v).Add(e.typeExpr(t.Elem))
-			e.readDeep(g, values, k, jen.Id(v), t.Elem, depth+1, fail)
+			read := func(g *jen.Group) { e.readDeep(g, values, k, jen.Id(v), t.Elem, depth+1, fail) }
+			if t.Elem.Kind == ir.Pointer {
+				g.If(jen.Op("!").Id("nullKey").Call(jen.Id(values), k.code())).BlockFunc(read)
+			} else {
+				read(g)
+			}
 			g.Add(dst).Op("=").Append(dst, jen.Id(v))
 		})
 	case t.Kind == ir.Map:
@@ -746,7 +788,12 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 		g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id("subKeys").Call(jen.Id(values), key.code())).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Add(dst).Op("==").Nil()).Block(jen.Add(dst).Op("=").Add(e.typeExpr(t)).Values())
 			g.Var().Id(v).Add(e.typeExpr(t.Elem))
-			e.readDeep(g, values, key.sub(jen.Id(k)), jen.Id(v), t.Elem, depth+1, fail)
+			read := func(g *jen.Group) { e.readDeep(g, values, key.sub(jen.Id(k)), jen.Id(v), t.Elem, depth+1, fail) }
+			if t.Elem.Kind == ir.Pointer {
+				g.If(jen.Op("!").Id("nullKey").Call(jen.Id(values), key.sub(jen.Id(k)).code())).BlockFunc(read)
+			} else {
+				read(g)
+			}
 			g.Add(dst).Index(jen.Id(k)).Op("=").Id(v)
 		})
 	case t.Kind == ir.Named:

@@ -44,7 +44,10 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 				g.If(val).Block(jen.Return(jen.Index().Byte().Parens(jen.Lit(`""`)), jen.Nil()))
 				continue
 			}
-			g.If(variantSet(val, v.Field.Type)).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(val)))
+			g.If(variantSet(val, v.Field.Type)).BlockFunc(func(g *jen.Group) {
+				e.fillTag(g, t, v, val)
+				g.Return(jen.Qual("encoding/json", "Marshal").Call(val))
+			})
 		}
 		if t.Unknown != "" {
 			g.If(jen.Id("u").Dot(t.Unknown).Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot(t.Unknown), jen.Nil()))
@@ -512,5 +515,39 @@ func rawObject() *jen.Statement { return jen.Map(jen.String()).Qual("encoding/js
 func addAll(g *jen.Group, codes []jen.Code) {
 	for _, c := range codes {
 		g.Add(c)
+	}
+}
+
+// fillTag writes code that sends the discriminator of an alternative with one tag when the
+// caller left it unset: Dog{} goes out as {"kind":"dog"}, which decodes back as a Dog.
+func (e *emitter) fillTag(g *jen.Group, t *ir.Type, v *ir.Variant, val jen.Code) {
+	if t.Discriminator == "" || len(v.Tags) != 1 || v.Field.Type.Kind != ir.Pointer || v.Field.Type.Elem.Kind != ir.Named {
+		return
+	}
+	for _, f := range v.Field.Type.Elem.Named.Fields {
+		if f.JSONName != t.Discriminator {
+			continue
+		}
+		ft, ptr := f.Type, f.Type.Kind == ir.Pointer
+		if ptr {
+			ft = ft.Elem
+		}
+		if !ft.Is(ir.String) && !(ft.Kind == ir.Named && ft.Named.Kind == ir.Enum && ft.Named.Underlying.Is(ir.String)) {
+			return
+		}
+		field := jen.Id("v").Dot(f.Name)
+		var unset, tag jen.Code = jen.Add(field).Op("==").Lit(""), jen.Lit(v.Tags[0])
+		if ptr {
+			unset = jen.Add(field).Op("==").Nil()
+			if ft.Kind == ir.Named {
+				tag = e.typeExpr(ft).Call(tag)
+			}
+			tag = jen.Qual(e.runtimePath(), "Ptr").Call(tag)
+		}
+		g.If(jen.Id("v").Op(":=").Op("*").Add(val), unset).Block(
+			jen.Add(field).Op("=").Add(tag),
+			jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("v"))),
+		)
+		return
 	}
 }
