@@ -224,8 +224,6 @@ func (e *emitter) format(val jen.Code, t *ir.TypeRef) jen.Code {
 		return jen.Qual("strconv", "FormatInt").Call(val, jen.Lit(10))
 	case ir.Byte:
 		return jen.Qual("strconv", "FormatUint").Call(jen.Uint64().Call(val), jen.Lit(10))
-	case ir.Float32:
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(val), jen.LitRune('g'), jen.Lit(-1), jen.Lit(32))
 	}
 	return jen.Qual("strconv", "FormatFloat").Call(val, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
 }
@@ -671,7 +669,7 @@ func parseCall(src jen.Code, t *ir.TypeRef) (jen.Code, bool) {
 		return jen.Qual("strconv", "ParseInt").Call(src, jen.Lit(10), jen.Lit(t.Builtin.Bits())), t.Builtin != ir.Int64
 	case ir.Byte:
 		return jen.Qual("strconv", "ParseUint").Call(src, jen.Lit(10), jen.Lit(8)), true
-	case ir.Float32, ir.Float64:
+	case ir.Float64:
 		return jen.Qual("strconv", "ParseFloat").Call(src, jen.Lit(t.Builtin.Bits())), t.Builtin != ir.Float64
 	}
 	return nil, false

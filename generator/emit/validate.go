@@ -441,7 +441,7 @@ func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Co
 	switch t.Builtin {
 	case ir.String:
 		out = append(out, v.stringChecks(val, r, path)...)
-	case ir.Int, ir.Int32, ir.Int64, ir.Float32, ir.Float64:
+	case ir.Int, ir.Int32, ir.Int64, ir.Float64:
 		out = append(out, v.numberChecks(val, t.Builtin, r, path)...)
 	}
 	return out
@@ -503,7 +503,7 @@ func isNumber(t *ir.TypeRef) bool {
 	if t.Kind == ir.Named && t.Named.Kind == ir.Enum {
 		t = t.Named.Underlying
 	}
-	return t.Kind == ir.Builtin && (t.Builtin.Integer() || t.Builtin.Float())
+	return t.Kind == ir.Builtin && (t.Builtin.Integer() || t.Builtin == ir.Float64)
 }
 
 // numericOperands writes a comparison of val with bound b that compiles for val's type: an
@@ -541,7 +541,7 @@ func constLit(c any, t *ir.TypeRef) (jen.Code, bool) {
 			limit = 1 << 53
 		}
 		return jen.Lit(int(f)), ok && f == math.Trunc(f) && math.Abs(f) <= limit
-	case ir.Float32, ir.Float64:
+	case ir.Float64:
 		f, ok := c.(float64)
 		return jen.Lit(f), ok
 	}

@@ -235,12 +235,11 @@ const (
 	Int
 	Int32
 	Int64
-	Float32
 	Float64
 	Byte
 )
 
-var basicNames = [...]string{"string", "bool", "int", "int32", "int64", "float32", "float64", "byte"}
+var basicNames = [...]string{"string", "bool", "int", "int32", "int64", "float64", "byte"}
 
 // String is the Go spelling of b.
 func (b Basic) String() string { return basicNames[b] }
@@ -248,13 +247,10 @@ func (b Basic) String() string { return basicNames[b] }
 // Integer reports whether b is an integer type other than byte.
 func (b Basic) Integer() bool { return b == Int || b == Int32 || b == Int64 }
 
-// Float reports whether b is a floating-point type.
-func (b Basic) Float() bool { return b == Float32 || b == Float64 }
-
 // Bits is the size of a numeric type, as strconv takes it.
 func (b Basic) Bits() int {
 	switch b {
-	case Int32, Float32:
+	case Int32:
 		return 32
 	case Byte:
 		return 8

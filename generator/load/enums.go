@@ -81,7 +81,7 @@ func enumValue(v any, kind *ir.TypeRef) (any, bool) {
 			return nil, false
 		}
 		return int64(f), true
-	case ir.Float32, ir.Float64:
+	case ir.Float64:
 		f, ok := v.(float64)
 		return f, ok
 	case ir.Bool:

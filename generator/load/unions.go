@@ -147,7 +147,7 @@ func variantName(t *ir.TypeRef) string {
 			return "String"
 		case ir.Bool:
 			return "Bool"
-		case ir.Float32, ir.Float64:
+		case ir.Float64:
 			return "Number"
 		}
 		return "Integer"
