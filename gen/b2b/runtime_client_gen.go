@@ -74,6 +74,9 @@ type apiRequest struct {
 	body        []byte
 	contentType string
 	accept      string
+	// upload is a body read once as it is sent (a caller's io.Reader): a request with one
+	// cannot be replayed.
+	upload io.Reader
 	// raw responses (text, bytes) are handed over as they are, not decoded as JSON.
 	raw bool
 }
@@ -82,34 +85,7 @@ type apiRequest struct {
 // itself into a *string or *[]byte; nothing when out is nil. A non-2xx response becomes the
 // API's error.
 func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
-	u := c.cfg.baseURL + req.path
-	if req.query != "" {
-		u += "?" + req.query
-	}
-	var body io.Reader
-	if req.body != nil {
-		body = bytes.NewReader(req.body)
-	}
-	hreq, err := http.NewRequestWithContext(ctx, req.method, u, body)
-	if err != nil {
-		return err
-	}
-	for k, vs := range c.cfg.header {
-		hreq.Header[k] = append(hreq.Header[k], vs...)
-	}
-	for k, vs := range req.header {
-		hreq.Header[k] = append(hreq.Header[k], vs...)
-	}
-	if req.body != nil {
-		hreq.Header.Set("Content-Type", req.contentType)
-	}
-	if req.accept != "" {
-		hreq.Header.Set("Accept", req.accept)
-	}
-	if c.cfg.basicAuth {
-		hreq.SetBasicAuth(c.cfg.user, c.cfg.pass)
-	}
-	resp, err := c.cfg.httpClient.Do(hreq)
+	resp, err := c.send(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -139,6 +115,59 @@ func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 		return fmt.Errorf("%s %s: the %d response does not decode: %w", req.method, req.path, resp.StatusCode, err)
 	}
 	return nil
+}
+
+// open sends req and returns the body of a 2xx response unread, for the caller to read
+// and close. A non-2xx response becomes the API's error.
+func (c *httpCore) open(ctx context.Context, req *apiRequest) (io.ReadCloser, error) {
+	resp, err := c.send(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer resp.Body.Close()
+		data, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: reading the response: %w", req.method, req.path, err)
+		}
+		return nil, newAPIError(resp.StatusCode, data)
+	}
+	return resp.Body, nil
+}
+
+// send sends req; the caller closes the response's body.
+func (c *httpCore) send(ctx context.Context, req *apiRequest) (*http.Response, error) {
+	u := c.cfg.baseURL + req.path
+	if req.query != "" {
+		u += "?" + req.query
+	}
+	var body io.Reader
+	if req.body != nil {
+		body = bytes.NewReader(req.body)
+	}
+	if req.upload != nil {
+		body = req.upload
+	}
+	hreq, err := http.NewRequestWithContext(ctx, req.method, u, body)
+	if err != nil {
+		return nil, err
+	}
+	for k, vs := range c.cfg.header {
+		hreq.Header[k] = append(hreq.Header[k], vs...)
+	}
+	for k, vs := range req.header {
+		hreq.Header[k] = append(hreq.Header[k], vs...)
+	}
+	if req.body != nil || req.upload != nil {
+		hreq.Header.Set("Content-Type", req.contentType)
+	}
+	if req.accept != "" {
+		hreq.Header.Set("Accept", req.accept)
+	}
+	if c.cfg.basicAuth {
+		hreq.SetBasicAuth(c.cfg.user, c.cfg.pass)
+	}
+	return c.cfg.httpClient.Do(hreq)
 }
 
 // jsonBody encodes a request body.
@@ -278,7 +307,44 @@ func writePart(w *multipart.Writer, name, contentType string, data []byte) error
 	return err
 }
 
+// writeFile adds a multipart file part: its field name, file name, content type
+// (application/octet-stream when empty) and content, which may be nil.
+func writeFile(w *multipart.Writer, name, filename, contentType string, content io.Reader) error {
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
+	esc := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", `form-data; name="`+esc.Replace(name)+`"; filename="`+esc.Replace(filename)+`"`)
+	h.Set("Content-Type", contentType)
+	part, err := w.CreatePart(h)
+	if err != nil || content == nil {
+		return err
+	}
+	_, err = io.Copy(part, content)
+	return err
+}
+
 // ---- server side ----
+
+// filePart is the file part name of a parsed multipart request: its file name, content
+// type and content; ok is false when there is none.
+func filePart(r *http.Request, name string) (filename, contentType string, content io.Reader, ok bool, err error) {
+	if r.MultipartForm == nil || len(r.MultipartForm.File[name]) == 0 {
+		return "", "", nil, false, nil
+	}
+	fh := r.MultipartForm.File[name][0]
+	f, err := fh.Open()
+	if err != nil {
+		return "", "", nil, false, fmt.Errorf("%w: part %s: %v", errMalformed, name, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return "", "", nil, false, fmt.Errorf("%w: part %s: %v", errMalformed, name, err)
+	}
+	return fh.Filename, fh.Header.Get("Content-Type"), bytes.NewReader(data), true, nil
+}
 
 // errMalformed marks a request that does not parse.
 var errMalformed = errors.New("malformed request")
@@ -574,6 +640,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// writeBody answers with a binary result as the implementation reads it, and closes it; a
+// nil one is a 500.
+func writeBody(w http.ResponseWriter, status int, contentType string, body io.ReadCloser) {
+	if body == nil {
+		writeError(w, errors.New("the implementation returned no body"))
+		return
+	}
+	defer body.Close()
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	_, _ = io.Copy(w, body)
 }
 
 // writeRaw answers with a text or binary result as it is.

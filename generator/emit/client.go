@@ -97,18 +97,81 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 		for _, op := range ops {
 			e.from(op.Pos)
 			params, results := e.signature(op)
-			for _, c := range fieldDoc(op.Name, op.Doc) {
-				g.Add(c)
+			if op.Plain() {
+				for _, c := range fieldDoc(op.Name, op.Doc) {
+					g.Add(c)
+				}
+				g.Id(op.Name).Params(params...).Parens(jen.List(results...))
 			}
-			g.Id(op.Name).Params(params...).Parens(jen.List(results...))
+			if op.Stream != nil {
+				for _, c := range fieldDoc(op.Stream.Method, streamDoc(op)) {
+					g.Add(c)
+				}
+				g.Id(op.Stream.Method).Params(params...).Add(e.streamType(op))
+			}
 		}
 	})
 	f.Var().Id("_").Id(n.Interface).Op("=").Parens(jen.Op("*").Id(n.Type)).Parens(jen.Nil())
 	for _, op := range ops {
 		params, results := e.signature(op)
-		f.Add(docComment(op.Name, op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
-			e.clientMethod(g, op)
-		})
+		if op.Plain() {
+			f.Add(docComment(op.Name, op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
+				e.clientMethod(g, op)
+			})
+		}
+		if op.Stream != nil {
+			f.Add(docComment(op.Stream.Method, streamDoc(op))).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
+				e.streamMethod(g, op)
+			})
+		}
+	}
+}
+
+// streamDoc is the doc of an operation's streaming method.
+func streamDoc(op *ir.Operation) string {
+	doc := "The request is sent when the iteration starts; the response's body is closed when it ends, on break, at the first error or when ctx is done."
+	if op.Plain() {
+		doc = "Like " + op.Name + ", with the answer streamed as " + op.Stream.Media + ". " + doc
+	}
+	if op.Doc != "" {
+		doc = op.Doc + "\n\n" + doc
+	}
+	return doc
+}
+
+// itemType is the type of one item of op's stream: a pointer to a struct, other types as
+// they are.
+func (e *emitter) itemType(op *ir.Operation) *jen.Statement {
+	if byPointer(op.Stream.Item) {
+		return jen.Op("*").Add(e.typeExpr(op.Stream.Item))
+	}
+	return e.typeExpr(op.Stream.Item)
+}
+
+// streamType is what a streaming method returns: an iterator over its items.
+func (e *emitter) streamType(op *ir.Operation) *jen.Statement {
+	return jen.Qual("iter", "Seq2").Types(e.itemType(op), jen.Error())
+}
+
+// streamMethod writes a client method that streams: the request is built as any other
+// method's, and sent by the iterator it returns.
+func (e *emitter) streamMethod(g *jen.Group, op *ir.Operation) {
+	built := *op
+	built.Response = &ir.TypeRef{Kind: ir.Pointer, Elem: op.Stream.Item}
+	built.ResponseMedia, built.ResponseEncoding = op.Stream.Media, op.Stream.Encoding
+	g.List(jen.Id("req"), jen.Err()).Op(":=").Func().Params().Params(jen.Op("*").Id("apiRequest"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		e.request(g, &built)
+		g.Return(jen.Id("req"), jen.Nil())
+	}).Call()
+	item := e.itemType(op)
+	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("failedStream").Types(item).Call(jen.Err())))
+	switch {
+	case op.Stream.Encoding == ir.NDJSON:
+		g.Return(jen.Id("streamLines").Types(item).Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("req")))
+	case op.Stream.Item.Kind == ir.Event:
+		g.Return(jen.Id("streamSSE").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("req"), jen.Id("sseEvent")))
+	default:
+		g.Return(jen.Id("streamSSE").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("req"), jen.Id("sseJSON").Types(item)))
 	}
 }
 
@@ -125,13 +188,19 @@ func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
 
 func nilable(t *ir.TypeRef) bool {
 	switch t.Kind {
-	case ir.Pointer, ir.Slice, ir.Map, ir.Any:
+	case ir.Pointer, ir.Slice, ir.Map, ir.Any, ir.Reader, ir.ReadCloser:
 		return true
 	}
 	return false
 }
 
 func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
+	e.request(g, op)
+	e.call(g, op)
+}
+
+// request writes the start of a client method: checking params and building req from them.
+func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	if op.Response != nil && !byPointer(op.Response) && !nilable(op.Response) {
 		g.Var().Id("out").Add(e.typeExpr(op.Response))
 	}
@@ -148,7 +217,7 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	if op.ResponseMedia != "" {
 		req[jen.Id("accept")] = jen.Lit(op.ResponseMedia)
 	}
-	if op.ResponseEncoding == ir.Text || op.ResponseEncoding == ir.Binary {
+	if op.ResponseEncoding == ir.Text {
 		req[jen.Id("raw")] = jen.True()
 	}
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
@@ -195,14 +264,21 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 		case ir.Text:
 			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(body), jen.Lit(op.Body))
 		case ir.Binary:
-			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(body, jen.Lit(op.Body))
+			g.If(jen.Add(body).Op("!=").Nil()).Block(
+				jen.List(jen.Id("req").Dot("upload"), jen.Id("req").Dot("contentType")).Op("=").List(body, jen.Lit(op.Body)))
 		default:
 			e.formBody(g, op)
 		}
 	}
+}
+
+// call writes the end of a client method: sending req and returning the decoded answer.
+func (e *emitter) call(g *jen.Group, op *ir.Operation) {
 	switch {
 	case op.Response == nil:
 		g.Return(jen.Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil()))
+	case op.Response.Kind == ir.ReadCloser:
+		g.Return(jen.Id("c").Dot("core").Dot("open").Call(jen.Id("ctx"), jen.Id("req")))
 	case byPointer(op.Response):
 		g.Var().Id("out").Add(e.typeExpr(op.Response))
 		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(

@@ -87,8 +87,14 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 	if !prog.PlainValues {
 		jobs = append(jobs, job{"values", prog.Runtime})
 	}
+	if files(prog) {
+		jobs = append(jobs, job{"file", prog.Runtime})
+	}
 	if prog.Client != nil {
 		jobs = append(jobs, job{"client", prog.Client.Package.Path})
+		if streams(prog) {
+			jobs = append(jobs, job{"stream", prog.Client.Package.Path})
+		}
 	}
 	for _, p := range prog.Packages {
 		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
@@ -114,6 +120,32 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 		})
 	}
 	return files, nil
+}
+
+// files reports whether a multipart body of prog has a file part.
+func files(prog *ir.Program) bool {
+	for _, p := range prog.Packages {
+		for _, op := range p.Operations {
+			for _, ff := range op.FormFields {
+				if bare(ff.Field.Type).Kind == ir.File {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// streams reports whether an operation of prog streams its response.
+func streams(prog *ir.Program) bool {
+	for _, p := range prog.Packages {
+		for _, op := range p.Operations {
+			if op.Stream != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // runtimePath is the import path of the validation runtime.
@@ -212,6 +244,14 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 		return jen.Qual(e.runtimePath(), "Nullable").Types(e.typeExpr(t.Elem))
 	case ir.RawJSON:
 		return jen.Qual("encoding/json", "RawMessage")
+	case ir.Reader:
+		return jen.Qual("io", "Reader")
+	case ir.ReadCloser:
+		return jen.Qual("io", "ReadCloser")
+	case ir.File:
+		return jen.Qual(e.runtimePath(), "FilePart")
+	case ir.Event:
+		return jen.Id("ServerSentEvent")
 	}
 	return jen.Id("any")
 }

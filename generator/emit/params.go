@@ -131,6 +131,9 @@ func sentCond(val jen.Code, f *ir.Field) jen.Code {
 		return jen.Len(val).Op(">").Lit(0)
 	case ir.Time:
 		return jen.Op("!").Add(val).Dot("IsZero").Call()
+	case ir.File:
+		// A plain file value is sent when it has content.
+		return jen.Add(val).Dot("Content").Op("!=").Nil()
 	case ir.Named:
 		if t.Named.Kind == ir.Enum {
 			return basicSent(val, t.Named.Underlying.Builtin)
@@ -530,6 +533,12 @@ func (e *emitter) writePart(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.
 		g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	}
 	switch {
+	case t.Kind == ir.File:
+		ct := jen.Add(operand(val)).Dot("ContentType")
+		if ff.ContentType != "" {
+			ct = jen.Lit(ff.ContentType)
+		}
+		g.If(jen.Err().Op(":=").Id("writeFile").Call(jen.Id("w"), jen.Lit(name), jen.Add(operand(val)).Dot("Name"), ct, jen.Add(operand(val)).Dot("Content")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	case leaf(t):
 		write(g, e.format(val, t))
 	case isObject(t):

@@ -39,6 +39,16 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 	for _, op := range n.Package.Operations {
 		e.from(op.Pos)
 		params, results := e.signature(op)
+		if op.Stream != nil {
+			f.Commentf("// %s answers 501 Not Implemented.", op.Stream.Method)
+			f.Func().Params(jen.Id(n.Unimplemented)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).Block(
+				jen.Return(jen.Id("failedStream").Types(e.itemType(op)).Call(jen.Id("errorFor").Call(
+					jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Stream.Method+" is not implemented")))),
+			)
+		}
+		if !op.Plain() {
+			continue
+		}
 		notImplemented := jen.Id("errorFor").Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Name+" is not implemented"))
 		f.Commentf("// %s answers 501 Not Implemented.", op.Name)
 		f.Func().Params(jen.Id(n.Unimplemented)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
@@ -346,6 +356,9 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
 		case ir.Form, ir.Multipart:
 			e.readFormBody(h, op, fail)
+		case ir.Binary:
+			// The implementation reads the upload as it arrives.
+			h.Id("params").Dot(op.BodyField.Name).Op("=").Id("r").Dot("Body")
 		default:
 			h.List(jen.Id("body"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("r").Dot("Body"))
 			h.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
@@ -411,6 +424,16 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	if status == 0 {
 		status = 200
 	}
+	if op.Stream != nil {
+		if !op.Plain() {
+			e.streamAnswer(h, op, status)
+			return
+		}
+		h.If(jen.Id("acceptsStream").Call(jen.Id("r"), jen.Lit(op.Stream.Media))).BlockFunc(func(g *jen.Group) {
+			e.streamAnswer(g, op, status)
+			g.Return()
+		})
+	}
 	call := jen.Id("impl").Dot(op.Name).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id("params"))
 	if op.Response == nil {
 		h.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(
@@ -420,10 +443,27 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	}
 	h.List(jen.Id("result"), jen.Err()).Op(":=").Add(call)
 	h.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Err()), jen.Return())
-	if op.ResponseEncoding == ir.JSON {
+	switch op.ResponseEncoding {
+	case ir.JSON:
 		h.Id("writeJSON").Call(jen.Id("w"), jen.Lit(status), jen.Id("result"))
-	} else {
+	case ir.Binary:
+		h.Id("writeBody").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id("result"))
+	default:
 		h.Id("writeRaw").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id("result")))
+	}
+}
+
+// streamAnswer writes code answering with the items of the implementation's stream, each
+// flushed as it comes.
+func (e *emitter) streamAnswer(g *jen.Group, op *ir.Operation, status int) {
+	seq := jen.Id("impl").Dot(op.Stream.Method).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id("params"))
+	switch {
+	case op.Stream.Encoding == ir.NDJSON:
+		g.Id("writeLines").Call(jen.Id("w"), jen.Id("r"), jen.Lit(status), jen.Lit(op.Stream.Media), seq)
+	case op.Stream.Item.Kind == ir.Event:
+		g.Id("writeSSE").Call(jen.Id("w"), jen.Id("r"), jen.Lit(status), seq, jen.Id("sseEvent"))
+	default:
+		g.Id("writeSSE").Call(jen.Id("w"), jen.Id("r"), jen.Lit(status), seq, jen.Id("sseData").Types(e.itemType(op)))
 	}
 }
 
@@ -485,6 +525,10 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		for _, ff := range op.FormFields {
 			dst := jen.Add(base).Dot(ff.Field.Name)
 			t := ff.Field.Type
+			if bare(t).Kind == ir.File {
+				e.readFile(g, ff.Field, dst, fail)
+				continue
+			}
 			if op.BodyEncoding == ir.Form || leaf(bare(t)) || isList(t) {
 				style, explode := ff.Style, ff.Explode
 				if op.BodyEncoding == ir.Multipart {
@@ -512,6 +556,18 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		g.Add(base).Op("=").New(e.typeExpr(op.BodyField.Type.Elem))
 		body(g)
 	})
+}
+
+// readFile writes code reading a multipart file part into dst.
+func (e *emitter) readFile(g *jen.Group, f *ir.Field, dst jen.Code, fail failFunc) {
+	file := e.typeExpr(&ir.TypeRef{Kind: ir.File})
+	value := jen.Add(file).Values(jen.Dict{jen.Id("Name"): jen.Id("name"), jen.Id("ContentType"): jen.Id("ct"), jen.Id("Content"): jen.Id("content")})
+	if f.Type.Kind == ir.Pointer {
+		value = jen.Op("&").Add(value)
+	}
+	g.If(jen.List(jen.Id("name"), jen.Id("ct"), jen.Id("content"), jen.Id("ok"), jen.Err()).Op(":=").Id("filePart").Call(jen.Id("r"), jen.Lit(f.WireName)), jen.Err().Op("!=").Nil()).Block(
+		fail(jen.Err())...,
+	).Else().If(jen.Id("ok")).Block(jen.Add(dst).Op("=").Add(value))
 }
 
 // readOtherForm reads a form body that is no struct: the reverse of otherFormBody.

@@ -130,7 +130,7 @@ func presence(val jen.Code, t *ir.TypeRef, omit ir.Omit) (set, unset jen.Code) {
 			return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
 		}
 		return jen.Len(val).Op(">").Lit(0), jen.Len(val).Op("==").Lit(0)
-	case ir.Pointer, ir.Any:
+	case ir.Pointer, ir.Any, ir.Reader:
 		return jen.Add(val).Op("!=").Nil(), jen.Add(val).Op("==").Nil()
 	case ir.Nullable:
 		return jen.Add(val).Dot("IsSet").Call(), jen.Op("!").Add(val).Dot("IsSet").Call()

@@ -223,6 +223,16 @@ const (
 	Nullable
 	// RawJSON is encoding/json's RawMessage: JSON kept as it came.
 	RawJSON
+	// Reader is io.Reader: a binary upload, read once as it is sent.
+	Reader
+	// ReadCloser is io.ReadCloser: a binary download, which its receiver closes.
+	ReadCloser
+	// File is the runtime's FilePart: a multipart file part's name, content type and
+	// content.
+	File
+	// Event is the client package's ServerSentEvent: one event of an untyped
+	// text/event-stream.
+	Event
 )
 
 // Basic is a predeclared Go type.
@@ -383,6 +393,9 @@ type Operation struct {
 	ResponseMedia string
 	// ResponseEncoding is how the success response is read.
 	ResponseEncoding Encoding
+	// Stream is the success response as a stream of items (server-sent events, JSON
+	// lines), nil when it offers none.
+	Stream *Stream
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
 	// PathParts is Path split into literal text and parameters.
@@ -391,6 +404,23 @@ type Operation struct {
 	// collected only when the load options ask for them.
 	Examples []*Example
 }
+
+// Stream is an operation's streamed success response, read and written item by item.
+type Stream struct {
+	// Method is the Go method that streams: the operation's own name when the response
+	// offers nothing else, else the name with "Stream" ("CreateChatCompletionStream").
+	Method string
+	// Media is the streamed media type, sent as Accept.
+	Media    string
+	Encoding Encoding
+	// Item is the type of one item: the event data's JSON for a typed SSE stream, the
+	// runtime's Event for an untyped one, a JSON value for each line of NDJSON.
+	Item *TypeRef
+}
+
+// Plain reports whether op has a method that answers with its whole response: every
+// operation but one whose response is only a stream.
+func (op *Operation) Plain() bool { return op.Stream == nil || op.Stream.Method != op.Name }
 
 // PathPart is a literal piece of a path template, or one of its parameters.
 type PathPart struct {
@@ -408,6 +438,8 @@ const (
 	Multipart Encoding = "multipart" // multipart/form-data
 	Text      Encoding = "text"      // text/*: a string
 	Binary    Encoding = "binary"    // anything else: bytes
+	SSE       Encoding = "sse"       // text/event-stream: server-sent events
+	NDJSON    Encoding = "ndjson"    // application/x-ndjson, application/jsonl: JSON lines
 )
 
 // ParamIn is where a parameter travels.

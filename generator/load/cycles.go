@@ -42,6 +42,9 @@ func importCycle(prog *ir.Program) *ir.Diagnostic {
 			if op.Response != nil {
 				add(p, op.Response, op.Pos, label(p)+"."+op.Name)
 			}
+			if op.Stream != nil {
+				add(p, op.Stream.Item, op.Pos, label(p)+"."+op.Stream.Method)
+			}
 		}
 	}
 	if c := prog.Client; c != nil {

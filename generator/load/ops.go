@@ -218,6 +218,10 @@ func encodingOf(ct string) ir.Encoding {
 		return ir.Form
 	case ct == "multipart/form-data":
 		return ir.Multipart
+	case ct == "text/event-stream":
+		return ir.SSE
+	case ct == "application/x-ndjson" || ct == "application/jsonl" || ct == "application/x-jsonlines" || ct == "application/jsonlines":
+		return ir.NDJSON
 	case strings.HasPrefix(ct, "text/"):
 		return ir.Text
 	}
@@ -225,7 +229,26 @@ func encodingOf(ct string) ir.Encoding {
 }
 
 // encodingRank orders the encodings specgen prefers when a body offers several.
-var encodingRank = map[ir.Encoding]int{ir.JSON: 0, ir.Form: 1, ir.Multipart: 2, ir.Text: 3, ir.Binary: 4}
+var encodingRank = map[ir.Encoding]int{ir.JSON: 0, ir.Form: 1, ir.Multipart: 2, ir.Text: 3, ir.Binary: 4, ir.SSE: 5, ir.NDJSON: 6}
+
+// streamed reports whether a media type's content is read item by item.
+func streamed(ct string) bool {
+	enc := encodingOf(ct)
+	return enc == ir.SSE || enc == ir.NDJSON
+}
+
+// splitStreams separates the streamed media types of content from the others.
+func splitStreams(content openapi3.Content) (plain, streams openapi3.Content) {
+	plain, streams = openapi3.Content{}, openapi3.Content{}
+	for _, ct := range sortedKeys(content) {
+		if streamed(ct) {
+			streams[ct] = content[ct]
+		} else {
+			plain[ct] = content[ct]
+		}
+	}
+	return plain, streams
+}
 
 func pickMedia(content openapi3.Content) (string, *openapi3.MediaType) {
 	keys := sortedKeys(content)
@@ -248,6 +271,10 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		return
 	}
 	res.Body, res.BodyEncoding = ct, encodingOf(ct)
+	if streamed(ct) {
+		// An upload of events or lines is the caller's bytes.
+		res.BodyEncoding = ir.Binary
+	}
 	params := res.Params
 	sr := mt.Schema
 	if sr == nil || sr.Value == nil {
@@ -260,6 +287,9 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		var props []*ir.Field
 		for _, p := range b.properties(sr.Value) {
 			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
+				if res.BodyEncoding == ir.Multipart && isBinary(p.sr) {
+					f.Type, f.Rules = fileType(f.Type), nil
+				}
 				params.Fields = append(params.Fields, f)
 				props = append(props, f)
 			}
@@ -280,7 +310,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	case ir.Text:
 		typ = ir.BasicType(ir.String)
 	case ir.Binary:
-		typ = &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
+		typ = &ir.TypeRef{Kind: ir.Reader}
 	default:
 		// Never required here: a nil body is a missing one, which Validate reports.
 		typ, _ = b.presence(b.typeOf(sr, params.Name+"Body", params.Package), sr, false, false, ir.ReadWrite)
@@ -302,6 +332,20 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	if t := derefType(typ); structured && res.BodyEncoding != ir.JSON && t.Kind == ir.Named && t.Named.Kind == ir.Struct {
 		res.FormFields = b.formFields(mt, t.Named.Fields)
 	}
+}
+
+// isBinary reports whether a schema is a file's content: a string of format binary.
+func isBinary(sr *openapi3.SchemaRef) bool {
+	return sr != nil && sr.Value != nil && sr.Value.Type != nil && sr.Value.Type.Is("string") && sr.Value.Format == "binary"
+}
+
+// fileType is t with the runtime's file in place of its string: a multipart file part
+// carries its name and content type.
+func fileType(t *ir.TypeRef) *ir.TypeRef {
+	if t.Kind == ir.Pointer || t.Kind == ir.Nullable {
+		return &ir.TypeRef{Kind: ir.Pointer, Elem: fileType(t.Elem)}
+	}
+	return &ir.TypeRef{Kind: ir.File}
 }
 
 // successCode picks the response the client decodes: the lowest 2xx, else 2XX.
@@ -336,53 +380,94 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 	if rr == nil || rr.Value == nil {
 		return
 	}
-	ct, mt := pickMedia(rr.Value.Content)
+	content, streams := splitStreams(rr.Value.Content)
+	ct, mt := pickMedia(content)
+	if mt != nil {
+		res.ResponseMedia, res.ResponseEncoding = ct, encodingOf(ct)
+		switch res.ResponseEncoding {
+		case ir.JSON:
+			res.Response = b.jsonResponse(mt.Schema, res.Name+"Response", res.Name, pkg)
+		case ir.Text:
+			res.Response = ir.BasicType(ir.String)
+		default:
+			// Form or binary content: the caller reads the body, and closes it.
+			res.ResponseEncoding = ir.Binary
+			res.Response = &ir.TypeRef{Kind: ir.ReadCloser}
+		}
+	}
+	b.stream(res, streams, mt, pkg)
+}
+
+// stream describes the streamed media type of a success response, if it offers one: a
+// method of its own when the response offers something else too. The items' type is the
+// stream's schema, else the JSON response's.
+func (b *builder) stream(res *ir.Operation, streams openapi3.Content, plain *openapi3.MediaType, pkg *ir.Package) {
+	ct, mt := pickMedia(streams)
 	if mt == nil {
 		return
 	}
-	res.ResponseMedia, res.ResponseEncoding = ct, encodingOf(ct)
-	switch res.ResponseEncoding {
-	case ir.JSON:
-		sr := mt.Schema
-		if sr == nil || sr.Value == nil {
-			res.Response = &ir.TypeRef{Kind: ir.Any}
-			return
-		}
-		_, named := b.named[schemaKey(sr.Value)]
+	s := &ir.Stream{Method: res.Name, Media: ct, Encoding: encodingOf(ct)}
+	if res.ResponseMedia != "" {
 		st := b.pkg(pkg.Path)
-		if !named && isStruct(sr.Value) {
-			t := &ir.Type{
-				Name:    st.scope.Unique(res.Name + "Response"),
-				Package: pkg,
-				Kind:    ir.Struct,
-				Doc:     "Response type for `" + b.resourceName(pkg.Path) + "." + res.Name + "`.",
-				Pos:     b.pos(sr.Value.Origin),
-			}
-			pkg.Types = append(pkg.Types, t)
-			t.Fields = b.fields(t, sr.Value)
-			res.Response = &ir.TypeRef{Kind: ir.Named, Named: t}
-			return
+		s.Method = res.Name + "Stream"
+		if !st.ops.Claim(s.Method) {
+			s.Method = st.ops.Unique(s.Method)
 		}
-		res.Response = b.typeOf(sr, res.Name+"Response", pkg)
-	case ir.Text:
-		res.Response = ir.BasicType(ir.String)
-	default:
-		// Form or binary content: the caller gets the bytes.
-		res.ResponseEncoding = ir.Binary
-		res.Response = &ir.TypeRef{Kind: ir.Slice, Elem: ir.BasicType(ir.Byte)}
 	}
+	sr := mt.Schema
+	if !typedItems(sr) && plain != nil && encodingOf(res.ResponseMedia) == ir.JSON && typedItems(plain.Schema) {
+		sr = plain.Schema
+	}
+	switch {
+	case typedItems(sr):
+		s.Item = b.jsonResponse(sr, s.Method+"Item", s.Method, pkg)
+	case s.Encoding == ir.SSE:
+		s.Item = &ir.TypeRef{Kind: ir.Event}
+	default:
+		s.Item = &ir.TypeRef{Kind: ir.RawJSON}
+	}
+	res.Stream = s
+}
+
+// typedItems reports whether a stream's schema describes its items' JSON: a string schema
+// is the event text as it is.
+func typedItems(sr *openapi3.SchemaRef) bool {
+	return sr != nil && sr.Value != nil && !(sr.Value.Type != nil && sr.Value.Type.Is("string"))
+}
+
+// jsonResponse is the type a JSON response decodes into: a struct of its own (typeName) for
+// an inline object, else the schema's type; any without a schema.
+func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, pkg *ir.Package) *ir.TypeRef {
+	if sr == nil || sr.Value == nil {
+		return &ir.TypeRef{Kind: ir.Any}
+	}
+	_, named := b.named[schemaKey(sr.Value)]
+	st := b.pkg(pkg.Path)
+	if !named && isStruct(sr.Value) {
+		t := &ir.Type{
+			Name:    st.scope.Unique(typeName),
+			Package: pkg,
+			Kind:    ir.Struct,
+			Doc:     "Response type for `" + b.resourceName(pkg.Path) + "." + method + "`.",
+			Pos:     b.pos(sr.Value.Origin),
+		}
+		pkg.Types = append(pkg.Types, t)
+		t.Fields = b.fields(t, sr.Value)
+		return &ir.TypeRef{Kind: ir.Named, Named: t}
+	}
+	return b.typeOf(sr, typeName, pkg)
 }
 
 // runtimeNames are the identifiers the client runtime declares in the client package; no
 // schema may take them.
 var runtimeNames = []string{
 	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
-	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError",
+	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError", "ServerSentEvent",
 }
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
 // package of a single-package generation.
-var validationNames = []string{"Errors", "FieldError", "Path", "Ptr", "Nullable", "Null", "NullableOf"}
+var validationNames = []string{"Errors", "FieldError", "Path", "Ptr", "Nullable", "Null", "NullableOf", "FilePart"}
 
 // client describes the API client: a tree of resource clients following the package paths
 // of the operations under the client package.
