@@ -162,3 +162,47 @@ func TestMessagesByRole(t *testing.T) {
 		t.Errorf("unknown role re-encodes as %s", again)
 	}
 }
+
+// TestChatCompletionStream reads a stream: true completion as typed chunks, the way the API
+// sends it: data lines, a blank line after each event, and [DONE] at the end.
+func TestChatCompletionStream(t *testing.T) {
+	var accept, body string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		accept, body = r.Header.Get("Accept"), string(b)
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, `data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gpt-4.1","choices":[{"index":0,"delta":{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}]}`+"\n\n")
+		io.WriteString(w, `data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gpt-4.1","choices":[{"index":0,"delta":{"content":"Hi"},"logprobs":null,"finish_reason":null}]}`+"\n\n")
+		io.WriteString(w, `data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gpt-4.1","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}]}`+"\n\n")
+		io.WriteString(w, "data: [DONE]\n\n")
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL))
+	var text string
+	var finish []string
+	n := 0
+	for chunk, err := range c.CreateChatCompletionStream(context.Background(), &CreateChatCompletionParams{Body: &CreateChatCompletionRequest{
+		Model:    ModelIdsShared{String: Ptr("gpt-4.1")},
+		Messages: []ChatCompletionRequestMessage{{ChatCompletionRequestUserMessage: &ChatCompletionRequestUserMessage{Role: ChatCompletionRequestUserMessageRoleUser, Content: ChatCompletionRequestUserMessageContent{String: Ptr("Hello!")}}}},
+		Stream:   NullableOf(true),
+	}}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for _, ch := range chunk.Choices {
+			if s, ok := ch.Delta.Content.Get(); ok {
+				text += s
+			}
+			if f, ok := ch.FinishReason.Get(); ok {
+				finish = append(finish, string(f))
+			}
+		}
+	}
+	if accept != "text/event-stream" || body != `{"messages":[{"content":"Hello!","role":"user"}],"model":"gpt-4.1","stream":true}` {
+		t.Errorf("sent Accept %q, body %s", accept, body)
+	}
+	if n != 3 || text != "Hi" || len(finish) != 1 || finish[0] != "stop" {
+		t.Errorf("read %d chunks, text %q, finish %v", n, text, finish)
+	}
+}
