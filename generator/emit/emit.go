@@ -80,7 +80,7 @@ func Program(prog *ir.Program) ([]File, error) {
 }
 
 // runtimeFiles are the static runtime sources: validation helpers in the runtime package,
-// the HTTP core in the client package.
+// the HTTP core of the client and of the server in the client package.
 func runtimeFiles(prog *ir.Program) ([]File, error) {
 	type job struct{ template, pkg string }
 	jobs := []job{{"validate", prog.Runtime}}
@@ -88,7 +88,7 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 		jobs = append(jobs, job{"values", prog.Runtime})
 	}
 	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path})
+		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path})
 	}
 	for _, p := range prog.Packages {
 		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
