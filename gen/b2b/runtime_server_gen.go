@@ -9,12 +9,161 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strings"
 )
+
+// DefaultMaxBodyBytes is the largest request body a handler reads unless WithMaxBodyBytes or
+// WithOperationMaxBodyBytes says otherwise: 10 MiB. A larger body is answered 413 Request
+// Entity Too Large, after reading at most the limit.
+const DefaultMaxBodyBytes int64 = 10 << 20
+
+// ServerOption configures the handlers that a Register function installs.
+type ServerOption func(*serverConfig)
+
+type serverConfig struct {
+	maxBody   int64
+	opMaxBody map[string]int64
+	log       *slog.Logger
+}
+
+// WithMaxBodyBytes sets the largest request body the handlers read, DefaultMaxBodyBytes by
+// default. A negative n removes the limit.
+func WithMaxBodyBytes(n int64) ServerOption {
+	return func(c *serverConfig) { c.maxBody = n }
+}
+
+// WithOperationMaxBodyBytes sets the largest request body of one operation, named by its Go
+// method ("Create"), over WithMaxBodyBytes. A negative n removes the limit.
+func WithOperationMaxBodyBytes(op string, n int64) ServerOption {
+	return func(c *serverConfig) { c.opMaxBody[op] = n }
+}
+
+// WithErrorLog sets where the handlers log what goes wrong on the server's side: a panic of
+// the implementation, a missing result, an error answered 5xx. slog.Default() by default.
+func WithErrorLog(l *slog.Logger) ServerOption {
+	return func(c *serverConfig) { c.log = l }
+}
+
+func newServerConfig(opts []ServerOption) *serverConfig {
+	c := &serverConfig{maxBody: DefaultMaxBodyBytes, opMaxBody: map[string]int64{}}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+func (c *serverConfig) logger() *slog.Logger {
+	if c.log != nil {
+		return c.log
+	}
+	// Read at each use, so that a later slog.SetDefault counts.
+	return slog.Default()
+}
+
+// recoverPanic, deferred by every handler, answers 500 to a panic and logs it with its stack,
+// so that one faulty call does not cost the client its connection. http.ErrAbortHandler is
+// passed on: it asks net/http to abort the response.
+func (c *serverConfig) recoverPanic(w http.ResponseWriter, r *http.Request) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if v == http.ErrAbortHandler {
+		panic(v)
+	}
+	c.logger().Error("panic serving "+r.Method+" "+r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+	writeError(w, errorFor(http.StatusInternalServerError, "internal_error", "internal server error"))
+}
+
+// readBody prepares operation op to read r's body: 415 when the body is in none of media (its
+// declared media types, bare and lowercase; "image/*" and "*/*" match by prefix), or for a
+// JSON operation in no JSON type; 413 when its Content-Length is over the operation's limit;
+// otherwise the body is bounded by that limit. It reports whether the handler goes on. A
+// missing Content-Type is taken for the operation's type, except for multipart bodies,
+// which need their boundary.
+func (c *serverConfig) readBody(w http.ResponseWriter, r *http.Request, op string, json bool, media ...string) bool {
+	if ct := r.Header.Get("Content-Type"); r.ContentLength != 0 && !acceptsMedia(ct, json, media) {
+		msg := fmt.Sprintf("Content-Type %q is not one of %s", ct, strings.Join(media, ", "))
+		writeError(w, errorFor(http.StatusUnsupportedMediaType, "unsupported_media_type", msg))
+		return false
+	}
+	n := c.maxBody
+	if v, ok := c.opMaxBody[op]; ok {
+		n = v
+	}
+	if n < 0 {
+		return true
+	}
+	if r.ContentLength > n {
+		writeError(w, bodyError(&http.MaxBytesError{Limit: n}))
+		return false
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, n)
+	return true
+}
+
+// acceptsMedia reports whether a body of Content-Type ct is one readBody lets through.
+func acceptsMedia(ct string, json bool, media []string) bool {
+	if strings.TrimSpace(ct) == "" {
+		return !slices.Contains(media, "multipart/form-data")
+	}
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	if json && (mt == "application/json" || strings.HasSuffix(mt, "+json")) {
+		// JSON is UTF-8 (RFC 8259).
+		cs, ok := params["charset"]
+		return !ok || strings.EqualFold(cs, "utf-8")
+	}
+	for _, m := range media {
+		if m == mt || m == "*/*" || strings.HasSuffix(m, "/*") && strings.HasPrefix(mt, strings.TrimSuffix(m, "*")) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyError is the answer to a request body that could not be read: 413 past the limit,
+// 400 otherwise.
+func bodyError(err error) error {
+	if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
+		msg := fmt.Sprintf("the request body is larger than %d bytes", tooLarge.Limit)
+		return errorFor(http.StatusRequestEntityTooLarge, "body_too_large", msg)
+	}
+	return errorFor(http.StatusBadRequest, "malformed_request", err.Error())
+}
+
+// fail answers operation op's error, and logs it when it is a 5xx, the server's fault: the
+// client learns nothing of an error that is not the API's. 501 is an answer, not a fault.
+func (c *serverConfig) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	status, body := errorResponse(err)
+	if status >= 500 && status != http.StatusNotImplemented {
+		c.logger().Error(op+" failed", "method", r.Method, "path", r.URL.Path, "status", status, "error", err)
+	}
+	writeJSON(w, status, "application/json", body)
+}
+
+// noResult answers 500 to an implementation of op that returned neither a result nor an
+// error where the response has a body, and logs it.
+func (c *serverConfig) noResult(w http.ResponseWriter, r *http.Request, op string) {
+	c.logger().Error(op+" returned a nil result and a nil error; the response needs a body", "method", r.Method, "path", r.URL.Path)
+	writeError(w, errorFor(http.StatusInternalServerError, "internal_error", "internal server error"))
+}
+
+// result answers operation op's result as JSON, or 500 when it does not encode.
+func (c *serverConfig) result(w http.ResponseWriter, r *http.Request, op string, status int, contentType string, v any) {
+	if err := writeJSON(w, status, contentType, v); err != nil {
+		c.logger().Error(op+" returned a result that does not encode as JSON", "method", r.Method, "path", r.URL.Path, "error", err)
+		writeError(w, errorFor(http.StatusInternalServerError, "internal_error", "internal server error"))
+	}
+}
 
 // errMalformed marks a request that does not parse.
 var errMalformed = errors.New("malformed request")
@@ -23,7 +172,7 @@ var errMalformed = errors.New("malformed request")
 func decodeJSON(r *http.Request, v any) error {
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
-		return fmt.Errorf("%w: reading the body: %v", errMalformed, err)
+		return fmt.Errorf("%w: reading the body: %w", errMalformed, err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil
@@ -41,7 +190,7 @@ func formValues(r *http.Request) (values, raw url.Values, err error) {
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
 		data, err := io.ReadAll(r.Body)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%w: reading the body: %v", errMalformed, err)
+			return nil, nil, fmt.Errorf("%w: reading the body: %w", errMalformed, err)
 		}
 		if values, err = url.ParseQuery(string(data)); err != nil {
 			return nil, nil, fmt.Errorf("%w: %v", errMalformed, err)
@@ -49,7 +198,7 @@ func formValues(r *http.Request) (values, raw url.Values, err error) {
 		return values, rawValues(string(data)), nil
 	}
 	if err := r.ParseMultipartForm(32 << 20); err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", errMalformed, err)
+		return nil, nil, fmt.Errorf("%w: %w", errMalformed, err)
 	}
 	values = url.Values{}
 	for k, vs := range r.MultipartForm.Value {
@@ -288,15 +437,28 @@ func segmentParam(segment, prefix string, seps []string, suffix string, i int) s
 	return s
 }
 
-// writeJSON answers with v as JSON.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+// writeJSON answers with v as JSON; nothing is written when v does not encode.
+func writeJSON(w http.ResponseWriter, status int, contentType string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_, _ = w.Write(append(data, '\n'))
+	return nil
 }
 
-// writeRaw answers with a text or binary result as it is.
+// writeRaw answers with a text or binary result as it is. A media range ("image/*") is no
+// Content-Type: the body's sniffed type is sent when it is in the range.
 func writeRaw(w http.ResponseWriter, status int, contentType string, body []byte) {
+	if strings.HasSuffix(contentType, "/*") {
+		sniffed := http.DetectContentType(body)
+		if contentType != "*/*" && !strings.HasPrefix(sniffed, strings.TrimSuffix(contentType, "*")) {
+			sniffed = "application/octet-stream"
+		}
+		contentType = sniffed
+	}
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	_, _ = w.Write(body)

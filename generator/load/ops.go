@@ -248,6 +248,12 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		return
 	}
 	res.Body, res.BodyEncoding = ct, encodingOf(ct)
+	for k := range rb.Content {
+		if m := strings.ToLower(strings.TrimSpace(strings.SplitN(k, ";", 2)[0])); encodingOf(k) == res.BodyEncoding && !slices.Contains(res.BodyMedia, m) {
+			res.BodyMedia = append(res.BodyMedia, m)
+		}
+	}
+	slices.Sort(res.BodyMedia)
 	params := res.Params
 	sr := mt.Schema
 	if sr == nil || sr.Value == nil {
@@ -378,6 +384,7 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 var runtimeNames = []string{
 	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
 	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError",
+	"ServerOption", "DefaultMaxBodyBytes", "WithMaxBodyBytes", "WithOperationMaxBodyBytes", "WithErrorLog",
 }
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
