@@ -25,12 +25,20 @@ func (UnimplementedDiscoveryOrganizationsAPI) List(ctx context.Context, params *
 
 // RegisterDiscoveryOrganizationsAPI serves impl on mux. Each handler decodes the request, answers 400
 // naming every violation when it is malformed or invalid, calls impl, and answers with
-// its result as JSON or with its error (see errorResponse).
-func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganizationsAPI) {
+// its result as JSON or with its error (see errorResponse). A body larger than the limit
+// (DefaultMaxBodyBytes unless opts say otherwise) is answered 413 after reading at most the
+// limit, a body in a media type the operation does not declare 415. A panic of impl is
+// answered 500 and logged (see WithErrorLog).
+func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganizationsAPI, opts ...ServerOption) {
+	cfg := newServerConfig(opts)
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations/create", func(w http.ResponseWriter, r *http.Request) {
+		defer cfg.recoverPanic(w, r)
 		var params organizations.CreateParams
+		if !cfg.readBody(w, r, "Create", true, "application/json") {
+			return
+		}
 		if err := decodeJSON(r, &params); err != nil {
-			writeError(w, errorFor(http.StatusBadRequest, "malformed_request", err.Error()))
+			writeError(w, bodyError(err))
 			return
 		}
 		if err := params.Validate(); err != nil {
@@ -39,15 +47,23 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 		}
 		result, err := impl.Create(r.Context(), &params)
 		if err != nil {
-			writeError(w, err)
+			cfg.fail(w, r, "Create", err)
 			return
 		}
-		writeJSON(w, 200, result)
+		if result == nil {
+			cfg.noResult(w, r, "Create")
+			return
+		}
+		cfg.result(w, r, "Create", 200, "application/json", result)
 	})
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations", func(w http.ResponseWriter, r *http.Request) {
+		defer cfg.recoverPanic(w, r)
 		var params organizations.ListParams
+		if !cfg.readBody(w, r, "List", true, "application/json") {
+			return
+		}
 		if err := decodeJSON(r, &params); err != nil {
-			writeError(w, errorFor(http.StatusBadRequest, "malformed_request", err.Error()))
+			writeError(w, bodyError(err))
 			return
 		}
 		if err := params.Validate(); err != nil {
@@ -56,15 +72,21 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 		}
 		result, err := impl.List(r.Context(), &params)
 		if err != nil {
-			writeError(w, err)
+			cfg.fail(w, r, "List", err)
 			return
 		}
-		writeJSON(w, 200, result)
+		if result == nil {
+			cfg.noResult(w, r, "List")
+			return
+		}
+		cfg.result(w, r, "List", 200, "application/json", result)
 	})
 }
 
 // writeError answers with err as the API's error body.
 func writeError(w http.ResponseWriter, err error) {
 	status, body := errorResponse(err)
-	writeJSON(w, status, body)
+	if writeJSON(w, status, "application/json", body) != nil {
+		http.Error(w, "internal server error", http.StatusInternalServerError)
+	}
 }

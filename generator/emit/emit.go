@@ -80,7 +80,7 @@ func Program(prog *ir.Program) ([]File, error) {
 }
 
 // runtimeFiles are the static runtime sources: validation helpers in the runtime package,
-// the HTTP core in the client package.
+// the HTTP core of the client and of the server in the client package.
 func runtimeFiles(prog *ir.Program) ([]File, error) {
 	type job struct{ template, pkg string }
 	jobs := []job{{"validate", prog.Runtime}}
@@ -91,7 +91,7 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 		jobs = append(jobs, job{"file", prog.Runtime})
 	}
 	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path})
+		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path})
 		if streams(prog) {
 			jobs = append(jobs, job{"stream", prog.Client.Package.Path})
 		}

@@ -27,7 +27,9 @@ func (e *emitter) server(f *jen.File) bool {
 	f.Comment("// writeError answers with err as the API's error body.")
 	f.Func().Id("writeError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Err().Error()).Block(
 		jen.List(jen.Id("status"), jen.Id("body")).Op(":=").Id("errorResponse").Call(jen.Err()),
-		jen.Id("writeJSON").Call(jen.Id("w"), jen.Id("status"), jen.Id("body")),
+		jen.If(jen.Id("writeJSON").Call(jen.Id("w"), jen.Id("status"), jen.Lit("application/json"), jen.Id("body")).Op("!=").Nil()).Block(
+			jen.Qual("net/http", "Error").Call(jen.Id("w"), jen.Lit("internal server error"), jen.Qual("net/http", "StatusInternalServerError")),
+		),
 	)
 	return true
 }
@@ -68,12 +70,17 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 func (e *emitter) register(f *jen.File, n *ir.ClientNode) {
 	f.Commentf("// %s serves impl on mux. Each handler decodes the request, answers 400", n.Register)
 	f.Comment("// naming every violation when it is malformed or invalid, calls impl, and answers with")
-	f.Comment("// its result as JSON or with its error (see errorResponse).")
-	f.Func().Id(n.Register).Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("impl").Id(n.Interface)).BlockFunc(func(g *jen.Group) {
+	f.Comment("// its result as JSON or with its error (see errorResponse). A body larger than the limit")
+	f.Comment("// (DefaultMaxBodyBytes unless opts say otherwise) is answered 413 after reading at most the")
+	f.Comment("// limit, a body in a media type the operation does not declare 415. A panic of impl is")
+	f.Comment("// answered 500 and logged (see WithErrorLog).")
+	f.Func().Id(n.Register).Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("impl").Id(n.Interface), jen.Id("opts").Op("...").Id("ServerOption")).BlockFunc(func(g *jen.Group) {
+		g.Id("cfg").Op(":=").Id("newServerConfig").Call(jen.Id("opts"))
 		for _, rt := range routesOf(n.Package.Operations) {
 			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(rt.pattern()), jen.Func().Params(
 				jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
 			).BlockFunc(func(h *jen.Group) {
+				h.Defer().Id("cfg").Dot("recoverPanic").Call(jen.Id("w"), jen.Id("r"))
 				if len(rt.ops) == 1 {
 					e.handler(h, rt.ops[0].op, rt.wildcards(rt.ops[0]))
 					return
@@ -346,14 +353,21 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			jen.Return(),
 		}
 	}
+	// A body that does not read is 413 past the limit, 400 otherwise.
+	bodyFail := []jen.Code{jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return()}
 	if op.Body != "" {
+		args := []jen.Code{jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(op.BodyEncoding == ir.JSON)}
+		for _, m := range op.BodyMedia {
+			args = append(args, jen.Lit(m))
+		}
+		h.If(jen.Op("!").Id("cfg").Dot("readBody").Call(args...)).Block(jen.Return())
 		switch op.BodyEncoding {
 		case ir.JSON:
 			target := jen.Op("&").Id("params")
 			if op.BodyField != nil {
 				target = jen.Op("&").Id("params").Dot(op.BodyField.Name)
 			}
-			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
+			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(bodyFail...)
 		case ir.Form, ir.Multipart:
 			e.readFormBody(h, op, fail)
 		case ir.Binary:
@@ -361,7 +375,7 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			h.Id("params").Dot(op.BodyField.Name).Op("=").Id("r").Dot("Body")
 		default:
 			h.List(jen.Id("body"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("r").Dot("Body"))
-			h.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
+			h.If(jen.Err().Op("!=").Nil()).Block(bodyFail...)
 			h.Id("params").Dot(op.BodyField.Name).Op("=").Add(e.typeExpr(op.BodyField.Type)).Parens(jen.Id("body"))
 		}
 	}
@@ -435,17 +449,26 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 		})
 	}
 	call := jen.Id("impl").Dot(op.Name).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id("params"))
+	failed := jen.Id("cfg").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Err())
 	if op.Response == nil {
-		h.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("writeError").Call(jen.Id("w"), jen.Err()), jen.Return())
+		h.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(failed, jen.Return())
 		h.Id("w").Dot("WriteHeader").Call(jen.Lit(status))
 		return
 	}
 	h.List(jen.Id("result"), jen.Err()).Op(":=").Add(call)
-	h.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Err()), jen.Return())
+	h.If(jen.Err().Op("!=").Nil()).Block(failed, jen.Return())
 	switch op.ResponseEncoding {
 	case ir.JSON:
-		h.Id("writeJSON").Call(jen.Id("w"), jen.Lit(status), jen.Id("result"))
+		switch t := op.Response; {
+		case byPointer(t) || t.Kind == ir.Pointer:
+			// A nil result would be sent as null, which the response's schema does not allow.
+			h.If(jen.Id("result").Op("==").Nil()).Block(
+				jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)), jen.Return())
+		case t.Kind == ir.Slice || t.Kind == ir.Map:
+			// A nil list or map is an empty one, not null.
+			h.If(jen.Id("result").Op("==").Nil()).Block(jen.Id("result").Op("=").Add(e.typeExpr(t)).Values())
+		}
+		h.Id("cfg").Dot("result").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id("result"))
 	case ir.Binary:
 		h.Id("writeBody").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id("result"))
 	default:
@@ -511,7 +534,7 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		}
 	}
 	g.List(jen.Id("form"), raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
-	g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
+	g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return())
 	base := jen.Id("params")
 	body := func(g *jen.Group) {
 		if op.FormFields == nil && op.BodyField != nil {

@@ -381,6 +381,9 @@ type Operation struct {
 	Body string
 	// BodyEncoding is how the body is written.
 	BodyEncoding Encoding
+	// BodyMedia are the declared media types of the body that travel in BodyEncoding (Body
+	// among them), sorted: the ones the server reads; it answers 415 to any other.
+	BodyMedia []string
 	// BodyField is the Params field that holds the body when the body is not an object whose
 	// properties are Params' own fields; nil otherwise.
 	BodyField *Field

@@ -271,6 +271,12 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		return
 	}
 	res.Body, res.BodyEncoding = ct, encodingOf(ct)
+	for k := range rb.Content {
+		if m := strings.ToLower(strings.TrimSpace(strings.SplitN(k, ";", 2)[0])); encodingOf(k) == res.BodyEncoding && !slices.Contains(res.BodyMedia, m) {
+			res.BodyMedia = append(res.BodyMedia, m)
+		}
+	}
+	slices.Sort(res.BodyMedia)
 	if streamed(ct) {
 		// An upload of events or lines is the caller's bytes.
 		res.BodyEncoding = ir.Binary
@@ -463,6 +469,7 @@ func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, 
 var runtimeNames = []string{
 	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
 	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError", "ServerSentEvent",
+	"ServerOption", "DefaultMaxBodyBytes", "WithMaxBodyBytes", "WithOperationMaxBodyBytes", "WithErrorLog",
 }
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
