@@ -61,6 +61,10 @@ type Options struct {
 	LaxPatterns bool `json:"laxPatterns"`
 	// Initialisms are extra spellings for the namer: "SSO", or mixed case like "OAuth".
 	Initialisms []string `json:"initialisms"`
+	// IdempotencyHeader is the header in which the client sends a random idempotency key with
+	// every POST and PATCH, so that they are retried ("Idempotency-Key"); by default a key is
+	// sent only where an operation declares an Idempotency-Key header parameter.
+	IdempotencyHeader string `json:"idempotencyHeader"`
 	// Examples collects the spec's JSON examples into Result.Program, each checked against
 	// its schema; for tools such as the corpus sweep, so no config file key.
 	Examples bool `json:"-"`
@@ -96,6 +100,9 @@ func (o Options) check() error {
 	case "", "typed", "string":
 	default:
 		return fmt.Errorf(`"enumStyle" must be "typed" or "string", not %q`, o.EnumStyle)
+	}
+	if o.IdempotencyHeader != "" && !validHeaderName(o.IdempotencyHeader) {
+		return fmt.Errorf(`"idempotencyHeader" %q is not a header name`, o.IdempotencyHeader)
 	}
 	if o.PackageName != "" && !token.IsIdentifier(o.PackageName) {
 		return fmt.Errorf(`"packageName" %q is not a Go package name`, o.PackageName)
@@ -143,6 +150,8 @@ func Run(cfg Config) (*Result, error) {
 		Validate:       cfg.Validate,
 		LaxPatterns:    cfg.LaxPatterns,
 		Examples:       cfg.Examples,
+
+		IdempotencyHeader: cfg.IdempotencyHeader,
 	})
 	if err != nil {
 		return nil, err
@@ -156,4 +165,14 @@ func Run(cfg Config) (*Result, error) {
 		out[f.Path] = f.Content
 	}
 	return &Result{Files: out, Warnings: prog.Warnings, Program: prog}, nil
+}
+
+// validHeaderName reports whether s is an HTTP header name: a token of RFC 9110.
+func validHeaderName(s string) bool {
+	for _, r := range s {
+		if r > 0x7e || r <= ' ' || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r) {
+			return false
+		}
+	}
+	return s != ""
 }

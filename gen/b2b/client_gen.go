@@ -29,7 +29,8 @@ type DiscoveryOrganizationsClient struct {
 }
 
 // NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,
-// WithHTTPClient, WithHeader.
+// WithHTTPClient, WithHeader, WithMaxRetries, WithRequestTimeout. Each method also takes
+// options for one call.
 func NewClient(opts ...Option) *Client {
 	core := newHTTPCore(opts)
 	return &Client{
@@ -41,8 +42,8 @@ func NewClient(opts ...Option) *Client {
 	}
 }
 
-// DiscoveryOrganizationsAPI lists the operations of DiscoveryOrganizationsClient. DiscoveryOrganizationsClient implements it by calling the API;
-// a server implements it and serves it with RegisterDiscoveryOrganizationsAPI.
+// DiscoveryOrganizationsAPI lists the operations of DiscoveryOrganizationsClient: a server implements it and serves it
+// with RegisterDiscoveryOrganizationsAPI. The client's methods take per-call options too.
 type DiscoveryOrganizationsAPI interface {
 	// Create: Creates a new Organization and Member from an Intermediate Session Token or a session, and
 	// starts a Member session. If the Organization requires MFA, the response carries an Intermediate
@@ -53,12 +54,10 @@ type DiscoveryOrganizationsAPI interface {
 	List(ctx context.Context, params *organizations.ListParams) (*organizations.ListResponse, error)
 }
 
-var _ DiscoveryOrganizationsAPI = (*DiscoveryOrganizationsClient)(nil)
-
 // Create: Creates a new Organization and Member from an Intermediate Session Token or a session, and
 // starts a Member session. If the Organization requires MFA, the response carries an Intermediate
 // Session Token instead of a session.
-func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organizations.CreateParams) (*organizations.CreateResponse, error) {
+func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organizations.CreateParams, opts ...RequestOption) (*organizations.CreateResponse, error) {
 	if params == nil {
 		return nil, errors.New("Create: params must not be nil")
 	}
@@ -66,9 +65,11 @@ func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organ
 		return nil, err
 	}
 	req := &apiRequest{
-		accept: "application/json",
-		method: "POST",
-		path:   "/v1/b2b/discovery/organizations/create",
+		accept:  "application/json",
+		method:  "POST",
+		opts:    opts,
+		path:    "/v1/b2b/discovery/organizations/create",
+		success: 200,
 	}
 	body, err := jsonBody(params)
 	if err != nil {
@@ -84,7 +85,7 @@ func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organ
 
 // List: Lists the Organizations that the end user behind an Intermediate Session Token, session token
 // or session JWT is a Member of, is invited to, or can join.
-func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organizations.ListParams) (*organizations.ListResponse, error) {
+func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organizations.ListParams, opts ...RequestOption) (*organizations.ListResponse, error) {
 	if params == nil {
 		return nil, errors.New("List: params must not be nil")
 	}
@@ -92,9 +93,11 @@ func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organiz
 		return nil, err
 	}
 	req := &apiRequest{
-		accept: "application/json",
-		method: "POST",
-		path:   "/v1/b2b/discovery/organizations",
+		accept:  "application/json",
+		method:  "POST",
+		opts:    opts,
+		path:    "/v1/b2b/discovery/organizations",
+		success: 200,
 	}
 	body, err := jsonBody(params)
 	if err != nil {
@@ -122,13 +125,27 @@ func (e *Error) Error() string {
 
 // newAPIError is the error of a non-2xx response: the body decoded as the API's error,
 // with the HTTP status whatever the body says.
-func newAPIError(status int, body []byte) error {
+func newAPIError(status int, body []byte) *Error {
 	e := &Error{}
 	if json.Unmarshal(body, e) != nil {
 		e.ErrorMessage = string(body)
 	}
 	e.StatusCode = status
 	return e
+}
+
+// apiErrorAs sets target, when it is a *Error, to the API's error of e's status and body;
+// errors.As finds e.Err itself when it has that type.
+func apiErrorAs(e *StatusError, target any) bool {
+	t, ok := target.(**Error)
+	if !ok {
+		return false
+	}
+	if _, same := e.Err.(*Error); same {
+		return false
+	}
+	*t = newAPIError(e.StatusCode, e.Body)
+	return true
 }
 
 // errorFor is the error a server answers with.

@@ -824,3 +824,38 @@ func TestServerUnimplemented(t *testing.T) {
 		t.Errorf("List = %+v, %v; want ada@acme.com", list, err)
 	}
 }
+
+// A non-2xx answer is a *b2b.StatusError with the headers, and still a *b2b.Error; a POST
+// without an idempotency key is not retried; per-call options reach the request.
+func TestClientStatusErrorAndCallOptions(t *testing.T) {
+	var mu sync.Mutex
+	var calls int
+	var gotHeader string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		gotHeader = r.Header.Get("X-Call")
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, `{"status_code":503,"error_type":"unavailable","error_message":"try later"}`)
+	}))
+	t.Cleanup(srv.Close)
+	c := b2b.NewClient(b2b.WithBaseURL("http://127.0.0.1:1"), b2b.WithHTTPClient(srv.Client()))
+	var resp *http.Response
+	_, err := c.Discovery.Organizations.Create(t.Context(), validCreateParams(),
+		b2b.WithBaseURL(srv.URL), b2b.WithHeader("X-Call", "c1"), b2b.WithResponseInto(&resp))
+	if got := apiError(t, err); got.StatusCode != 503 || got.ErrorType != "unavailable" {
+		t.Errorf("error = %+v, want the 503", got)
+	}
+	var se *b2b.StatusError
+	if !errors.As(err, &se) || se.StatusCode != 503 || se.Header.Get("X-RateLimit-Remaining") != "0" {
+		t.Errorf("StatusError = %+v, want 503 with the rate-limit header", se)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if resp == nil || resp.StatusCode != 503 || calls != 1 || gotHeader != "c1" {
+		t.Errorf("response %v after %d calls, X-Call %q; want one 503, with c1", resp, calls, gotHeader)
+	}
+}

@@ -6,18 +6,28 @@ package b2b
 import (
 	"bytes"
 	"context"
+	crand "crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/textproto"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 )
 
-// Option configures a Client.
+// Option configures a Client when given to NewClient, or one call when given to one of its
+// methods: a call's options apply after the client's, to that call only.
 type Option func(*clientConfig)
+
+// RequestOption is an Option given to one call; the two are the same type.
+type RequestOption = Option
 
 type clientConfig struct {
 	baseURL    string
@@ -25,7 +35,26 @@ type clientConfig struct {
 	basicAuth  bool
 	user, pass string
 	header     http.Header
+	// maxRetries is how many times a failed attempt is tried again.
+	maxRetries int
+	// attemptTimeout bounds each attempt; 0 leaves it to the call's context.
+	attemptTimeout time.Duration
+	idempotencyKey string
+	response       **http.Response
 }
+
+const (
+	// defaultMaxRetries is how often a call is retried unless WithMaxRetries says otherwise.
+	defaultMaxRetries = 2
+	// retryBase and retryCap bound the exponential backoff between attempts.
+	retryBase = 500 * time.Millisecond
+	retryCap  = 8 * time.Second
+	// retryAfterCap bounds the wait that a Retry-After header asks for.
+	retryAfterCap = 60 * time.Second
+	// defaultIdempotencyHeader carries WithIdempotencyKey's key when the operation names no
+	// header of its own.
+	defaultIdempotencyHeader = "Idempotency-Key"
+)
 
 // WithBaseURL sets the API's base URL, such as "https://api.example.com".
 func WithBaseURL(u string) Option {
@@ -47,17 +76,61 @@ func WithHeader(key, value string) Option {
 	return func(c *clientConfig) { c.header.Add(key, value) }
 }
 
+// WithMaxRetries sets how many times a call is tried again after a failed attempt: 2 by
+// default, 0 for never. An attempt fails when the connection does, when it times out (see
+// WithRequestTimeout), or on a 408, 429, 500, 502, 503 or 504 answer. The wait between
+// attempts grows from 0.5 s to at most 8 s, with jitter, or is what the answer's
+// Retry-After asks for, up to 60 s. GET, HEAD, OPTIONS, PUT, DELETE and TRACE are retried;
+// POST and PATCH only with an idempotency key (see WithIdempotencyKey).
+func WithMaxRetries(n int) Option {
+	return func(c *clientConfig) { c.maxRetries = max(n, 0) }
+}
+
+// WithRequestTimeout bounds each attempt of a call, reading the answer included; an attempt
+// that runs out of time is retried. By default an attempt, and the whole call, last as long
+// as the call's context and the HTTP client allow: set a deadline on the context to bound
+// the whole call. A done context always ends the call, waits between attempts too.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(c *clientConfig) { c.attemptTimeout = d }
+}
+
+// WithIdempotencyKey sends key as the call's idempotency key, the same in every attempt, so
+// that a POST or PATCH is retried: in the header the operation declares for it, else in
+// Idempotency-Key. Operations that declare such a header get a random key when the call has
+// none. Give it to one call, not to NewClient.
+func WithIdempotencyKey(key string) Option {
+	return func(c *clientConfig) { c.idempotencyKey = key }
+}
+
+// WithResponseInto stores in *dst the HTTP response of the call's last attempt, an error
+// answer too: its status (when an operation has several success statuses, the typed result
+// is that of the lowest), its headers (rate limits, request IDs) and its body, which can be
+// read again. *dst is left as it is when no answer came.
+func WithResponseInto(dst **http.Response) Option {
+	return func(c *clientConfig) { c.response = dst }
+}
+
 // httpCore sends the requests of every resource client.
 type httpCore struct {
 	cfg clientConfig
 }
 
 func newHTTPCore(opts []Option) *httpCore {
-	c := &httpCore{cfg: clientConfig{httpClient: http.DefaultClient, header: http.Header{}}}
+	c := &httpCore{cfg: clientConfig{httpClient: http.DefaultClient, header: http.Header{}, maxRetries: defaultMaxRetries}}
 	for _, o := range opts {
 		o(&c.cfg)
 	}
 	return c
+}
+
+// config is the client's configuration with one call's options applied.
+func (c *httpCore) config(opts []Option) clientConfig {
+	cfg := c.cfg
+	cfg.header = c.cfg.header.Clone()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
 }
 
 // apiRequest is one request, its path already expanded.
@@ -75,23 +148,208 @@ type apiRequest struct {
 	upload io.Reader
 	// raw responses (text, bytes) are handed over as they are, not decoded as JSON.
 	raw bool
+	// success is the status whose body the result is; another 2xx may come without one.
+	success int
+	// idempotencyHeader is the header of the operation's idempotency key: the call sends a
+	// random one when it has none, so that it can be retried.
+	idempotencyHeader string
+	// decodeError decodes an error answer into the type the operation declares for its
+	// status; nil when that is the API's error type.
+	decodeError func(status int, body []byte) error
+	// opts are the call's options.
+	opts []Option
+}
+
+// StatusError is the error of a non-2xx answer: its status, headers and body, and Err, the
+// body decoded into the error type the operation declares for the status (or the API's).
+// errors.As reaches Err's type, and the API's error type whatever the status declares.
+type StatusError struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+	Err        error
+}
+
+// Error is Err's text, after the status unless it says it already.
+func (e *StatusError) Error() string {
+	s, code := e.Err.Error(), strconv.Itoa(e.StatusCode)
+	if !strings.HasPrefix(s, code) {
+		s = code + " " + s
+	}
+	return s
+}
+
+// Unwrap is the decoded body.
+func (e *StatusError) Unwrap() error { return e.Err }
+
+// As sets a target of the API's error type when Err is of another type: the body decoded
+// as the API's error, with the status.
+func (e *StatusError) As(target any) bool { return apiErrorAs(e, target) }
+
+// declaredError decodes an error answer into *T, the type an operation declares for its
+// status; a body that does not decode becomes the API's error.
+func declaredError[T any, P interface {
+	*T
+	error
+}](status int, body []byte) error {
+	v := P(new(T))
+	if json.Unmarshal(body, v) != nil {
+		return newAPIError(status, body)
+	}
+	return v
 }
 
 // do sends req and decodes a 2xx response into out: JSON, or for a raw request the body
-// itself into a *string or *[]byte; nothing when out is nil. A non-2xx response becomes the
-// API's error.
+// itself into a *string or *[]byte; nothing when out is nil, or the answer has no body and
+// is a 204, a 205 or another status than req.success. A non-2xx response becomes a
+// *StatusError. Failed attempts are retried as WithMaxRetries says.
 func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
-	resp, err := c.send(ctx, req)
+	cfg, u, header := c.prepare(req)
+	keyHeader := req.idempotencyHeader
+	if keyHeader == "" {
+		keyHeader = defaultIdempotencyHeader
+	}
+	switch {
+	case cfg.idempotencyKey != "":
+		header.Set(keyHeader, cfg.idempotencyKey)
+	case req.idempotencyHeader != "" && header.Get(keyHeader) == "":
+		header.Set(keyHeader, crand.Text())
+	}
+	retry := req.upload == nil && (idempotent(req.method) || header.Get(keyHeader) != "")
+	for attempt := 0; ; attempt++ {
+		resp, data, err := c.attempt(ctx, &cfg, req, u, header)
+		if resp != nil && cfg.response != nil {
+			*cfg.response = resp
+		}
+		var wait time.Duration
+		again := retry && attempt < cfg.maxRetries && ctx.Err() == nil
+		switch {
+		case errors.Is(err, errNotSent):
+			return err
+		case err != nil:
+			again = again && transient(err)
+		default:
+			var given bool
+			wait, given = retryAfter(resp.Header)
+			again = again && retryStatus(resp.StatusCode)
+			if again && !given {
+				wait = backoff(attempt)
+			}
+		}
+		if !again {
+			if err != nil {
+				return err
+			}
+			return decodeResponse(req, resp, data, out)
+		}
+		if err != nil {
+			wait = backoff(attempt)
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
+// errNotSent marks a request that could not be built: trying again would not help.
+var errNotSent = errors.New("request not sent")
+
+// attempt sends the request once and reads the whole answer.
+func (c *httpCore) attempt(ctx context.Context, cfg *clientConfig, req *apiRequest, u string, header http.Header) (*http.Response, []byte, error) {
+	if cfg.attemptTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.attemptTimeout)
+		defer cancel()
+	}
+	resp, err := sendOnce(ctx, cfg, req, u, header)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return fmt.Errorf("%s %s: reading the response: %w", req.method, req.path, err)
+		return nil, nil, fmt.Errorf("%s %s: reading the response: %w", req.method, req.path, err)
 	}
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	return resp, data, nil
+}
+
+// prepare is what every attempt of req shares: the call's settings, the URL and the headers.
+func (c *httpCore) prepare(req *apiRequest) (clientConfig, string, http.Header) {
+	cfg := c.config(req.opts)
+	u := cfg.baseURL + req.path
+	if req.query != "" {
+		u += "?" + req.query
+	}
+	header := cfg.header
+	for k, vs := range req.header {
+		header[k] = append(header[k], vs...)
+	}
+	if req.body != nil || req.upload != nil {
+		header.Set("Content-Type", req.contentType)
+	}
+	if req.accept != "" {
+		header.Set("Accept", req.accept)
+	}
+	return cfg, u, header
+}
+
+// sendOnce sends req once; the caller closes the response's body.
+func sendOnce(ctx context.Context, cfg *clientConfig, req *apiRequest, u string, header http.Header) (*http.Response, error) {
+	var body io.Reader
+	if req.body != nil {
+		body = bytes.NewReader(req.body)
+	}
+	if req.upload != nil {
+		body = req.upload
+	}
+	hreq, err := http.NewRequestWithContext(ctx, req.method, u, body)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errNotSent, err)
+	}
+	hreq.Header = header.Clone()
+	if cfg.basicAuth {
+		hreq.SetBasicAuth(cfg.user, cfg.pass)
+	}
+	return cfg.httpClient.Do(hreq)
+}
+
+// open sends req once, not retried, and returns the body of a 2xx response unread, for the
+// caller to read and close: a stream or a download. A non-2xx response becomes a
+// *StatusError, as with do.
+func (c *httpCore) open(ctx context.Context, req *apiRequest) (io.ReadCloser, error) {
+	cfg, u, header := c.prepare(req)
+	resp, err := sendOnce(ctx, &cfg, req, u, header)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.response != nil {
+		*cfg.response = resp
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		return resp.Body, nil
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: reading the response: %w", req.method, req.path, err)
+	}
+	return nil, decodeResponse(req, resp, data, nil)
+}
+
+// decodeResponse decodes the answer of the call's last attempt, as do says.
+func decodeResponse(req *apiRequest, resp *http.Response, data []byte, out any) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newAPIError(resp.StatusCode, data)
+		e := &StatusError{StatusCode: resp.StatusCode, Header: resp.Header, Body: data}
+		if req.decodeError != nil {
+			e.Err = req.decodeError(resp.StatusCode, data)
+		} else {
+			e.Err = newAPIError(resp.StatusCode, data)
+		}
+		return e
+	}
+	if len(data) == 0 && (resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent || req.success != 0 && resp.StatusCode != req.success) {
+		return nil
 	}
 	switch o := out.(type) {
 	case nil:
@@ -113,58 +371,85 @@ func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 	return nil
 }
 
-// open sends req and returns the body of a 2xx response unread, for the caller to read
-// and close. A non-2xx response becomes the API's error.
-func (c *httpCore) open(ctx context.Context, req *apiRequest) (io.ReadCloser, error) {
-	resp, err := c.send(ctx, req)
-	if err != nil {
-		return nil, err
+// idempotent reports whether sending a request of method twice does what sending it once
+// does, so that it can be retried without a key.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete, http.MethodTrace:
+		return true
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		defer resp.Body.Close()
-		data, err := io.ReadAll(resp.Body)
-		if err != nil {
-			return nil, fmt.Errorf("%s %s: reading the response: %w", req.method, req.path, err)
-		}
-		return nil, newAPIError(resp.StatusCode, data)
-	}
-	return resp.Body, nil
+	return false
 }
 
-// send sends req; the caller closes the response's body.
-func (c *httpCore) send(ctx context.Context, req *apiRequest) (*http.Response, error) {
-	u := c.cfg.baseURL + req.path
-	if req.query != "" {
-		u += "?" + req.query
+// retryStatus reports whether an answer of status may be followed by a better one.
+func retryStatus(status int) bool {
+	switch status {
+	case http.StatusRequestTimeout, http.StatusTooManyRequests, http.StatusInternalServerError,
+		http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
 	}
-	var body io.Reader
-	if req.body != nil {
-		body = bytes.NewReader(req.body)
-	}
-	if req.upload != nil {
-		body = req.upload
-	}
-	hreq, err := http.NewRequestWithContext(ctx, req.method, u, body)
-	if err != nil {
-		return nil, err
-	}
-	for k, vs := range c.cfg.header {
-		hreq.Header[k] = append(hreq.Header[k], vs...)
-	}
-	for k, vs := range req.header {
-		hreq.Header[k] = append(hreq.Header[k], vs...)
-	}
-	if req.body != nil || req.upload != nil {
-		hreq.Header.Set("Content-Type", req.contentType)
-	}
-	if req.accept != "" {
-		hreq.Header.Set("Accept", req.accept)
-	}
-	if c.cfg.basicAuth {
-		hreq.SetBasicAuth(c.cfg.user, c.cfg.pass)
-	}
-	return c.cfg.httpClient.Do(hreq)
+	return false
 }
+
+// transient reports whether a failed attempt may succeed when tried again: the connection
+// failed or the attempt ran out of time. A done context is checked before.
+func transient(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	// *url.Error is a net.Error whatever it wraps: what it wraps decides.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// retryAfter is the wait a Retry-After header asks for, in seconds or as an HTTP date, at
+// most retryAfterCap; given is false when there is no such header or it does not parse.
+func retryAfter(h http.Header) (wait time.Duration, given bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		if s < 0 {
+			return 0, false
+		}
+		return time.Duration(min(s, int(retryAfterCap/time.Second))) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return min(max(t.Sub(now()), 0), retryAfterCap), true
+}
+
+// backoff is the wait after failed attempt n (from 0): retryBase doubled n times, at most
+// retryCap, of which a random part up to half is left out so that clients spread out.
+func backoff(n int) time.Duration {
+	d := retryCap
+	if n < 5 {
+		d = min(retryBase<<n, retryCap)
+	}
+	return d - rand.N(d/2)
+}
+
+// sleep waits for d, or until ctx is done; tests replace it.
+var sleep = func(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// now is the clock that Retry-After dates are read against; tests replace it.
+var now = time.Now
 
 // jsonBody encodes a request body.
 func jsonBody(v any) ([]byte, error) {

@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen-dev/specgen/generator/ir"
@@ -61,7 +64,8 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 		})
 	}
 	f.Comment("// NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,")
-	f.Comment("// WithHTTPClient, WithHeader.")
+	f.Comment("// WithHTTPClient, WithHeader, WithMaxRetries, WithRequestTimeout. Each method also takes")
+	f.Comment("// options for one call.")
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
 		jen.Id("core").Op(":=").Id("newHTTPCore").Call(jen.Id("opts")),
 		jen.Return(build(c.Root)),
@@ -91,8 +95,8 @@ func (e *emitter) resultType(op *ir.Operation) *jen.Statement {
 
 func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 	ops := n.Package.Operations
-	f.Commentf("// %s lists the operations of %s. %s implements it by calling the API;", n.Interface, n.Type, n.Type)
-	f.Commentf("// a server implements it and serves it with %s.", n.Register)
+	f.Commentf("// %s lists the operations of %s: a server implements it and serves it", n.Interface, n.Type)
+	f.Commentf("// with %s. The client's methods take per-call options too.", n.Register)
 	f.Type().Id(n.Interface).InterfaceFunc(func(g *jen.Group) {
 		for _, op := range ops {
 			e.from(op.Pos)
@@ -111,9 +115,9 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 			}
 		}
 	})
-	f.Var().Id("_").Id(n.Interface).Op("=").Parens(jen.Op("*").Id(n.Type)).Parens(jen.Nil())
 	for _, op := range ops {
 		params, results := e.signature(op)
+		params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
 		if op.Plain() {
 			f.Add(docComment(op.Name, op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
 				e.clientMethod(g, op)
@@ -213,6 +217,16 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	req := jen.Dict{
 		jen.Id("method"): jen.Lit(op.Method),
 		jen.Id("path"):   path,
+		jen.Id("opts"):   jen.Id("opts"),
+	}
+	if op.Response != nil && op.SuccessCode != 0 {
+		req[jen.Id("success")] = jen.Lit(op.SuccessCode)
+	}
+	if op.IdempotencyHeader != "" {
+		req[jen.Id("idempotencyHeader")] = jen.Lit(op.IdempotencyHeader)
+	}
+	if d := e.decodeError(op); d != nil {
+		req[jen.Id("decodeError")] = d
 	}
 	if op.ResponseMedia != "" {
 		req[jen.Id("accept")] = jen.Lit(op.ResponseMedia)
@@ -294,6 +308,39 @@ func (e *emitter) call(g *jen.Group, op *ir.Operation) {
 	}
 }
 
+// decodeError is the function that decodes op's error answers into the types it declares
+// for their status, nil when each is the API's error type.
+func (e *emitter) decodeError(op *ir.Operation) jen.Code {
+	main := e.prog.Client.Error.Type
+	if !slices.ContainsFunc(op.Errors, func(c *ir.ErrorCase) bool { return c.Type != nil && c.Type != main }) {
+		return nil
+	}
+	decode := func(t *ir.Type) jen.Code {
+		if t == nil || t == main {
+			return jen.Return(jen.Id("newAPIError").Call(jen.Id("status"), jen.Id("body")))
+		}
+		return jen.Return(jen.Id("declaredError").Index(jen.Id(t.Name)).Call(jen.Id("status"), jen.Id("body")))
+	}
+	var fallback jen.Code = jen.Return(jen.Id("newAPIError").Call(jen.Id("status"), jen.Id("body")))
+	var cases []jen.Code
+	for _, c := range op.Errors {
+		switch {
+		case c.Status == "default":
+			fallback = decode(c.Type)
+		case strings.ContainsAny(c.Status, "Xx"):
+			cases = append(cases, jen.Case(jen.Id("status").Op(">=").Lit(c.Code).Op("&&").Id("status").Op("<=").Lit(c.Code+99)).Block(decode(c.Type)))
+		default:
+			cases = append(cases, jen.Case(jen.Id("status").Op("==").Lit(c.Code)).Block(decode(c.Type)))
+		}
+	}
+	return jen.Func().Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		if len(cases) > 0 {
+			g.Switch().Block(cases...)
+		}
+		g.Add(fallback)
+	})
+}
+
 // pathExpr is the request path: the template's literals with the parameters in their
 // style, escaped; code that prepares them goes into g.
 func (e *emitter) pathExpr(g *jen.Group, op *ir.Operation) jen.Code {
@@ -334,22 +381,11 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		name = m.Type.Name
 	}
 	f.Comment("// Error says which status the API answered, and why.")
-	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
-		g.Id("s").Op(":=").Qual("strconv", "Itoa").Call(status.get(jen.Id("e")))
-		for _, part := range []struct {
-			f   *errorField
-			sep string
-		}{{kind, " "}, {message, ": "}} {
-			if part.f != nil {
-				g.If(part.f.get(jen.Id("e")).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(part.sep).Op("+").Add(part.f.get(jen.Id("e"))))
-			}
-		}
-		g.Return(jen.Id("s"))
-	})
+	errorMethod(f, name, jen.Qual("strconv", "Itoa").Call(status.get(jen.Id("e"))), kind, message)
 
 	f.Comment("// newAPIError is the error of a non-2xx response: the body decoded as the API's error,")
 	f.Comment("// with the HTTP status whatever the body says.")
-	f.Func().Id("newAPIError").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+	f.Func().Id("newAPIError").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
 		g.Id("e").Op(":=").Op("&").Add(typ).Values()
 		decode := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e")).Op("!=").Nil()
 		if message != nil {
@@ -361,7 +397,25 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		g.Return(jen.Id("e"))
 	})
 
-	if status.ptr || kind != nil && kind.ptr || message != nil && message.ptr {
+	f.Comment("// apiErrorAs sets target, when it is a *" + name + ", to the API's error of e's status and body;")
+	f.Comment("// errors.As finds e.Err itself when it has that type.")
+	f.Func().Id("apiErrorAs").Params(jen.Id("e").Op("*").Id("StatusError"), jen.Id("target").Any()).Bool().Block(
+		jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Op("**").Add(typ)),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
+		jen.If(jen.List(jen.Id("_"), jen.Id("same")).Op(":=").Id("e").Dot("Err").Assert(jen.Op("*").Add(typ)), jen.Id("same")).Block(jen.Return(jen.False())),
+		jen.Op("*").Id("t").Op("=").Id("newAPIError").Call(jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body")),
+		jen.Return(jen.True()),
+	)
+
+	pointers := status.ptr || kind != nil && kind.ptr || message != nil && message.ptr
+	for _, m := range e.prog.Client.ErrorTypes {
+		_, kind, message := errorFields(m)
+		f.Commentf("// Error says what went wrong; StatusError.Error adds the status.")
+		errorMethod(f, m.Type.Name, jen.Lit(m.Type.Name), kind, message)
+		pointers = pointers || kind != nil && kind.ptr || message != nil && message.ptr
+	}
+
+	if pointers {
 		f.Comment("// valueOf is what p points at, or the zero value when it is nil.")
 		f.Func().Id("valueOf").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Id("T")).Id("T").Block(
 			jen.Var().Id("zero").Id("T"),
@@ -398,6 +452,23 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Id("errorFor").Call(
 			jen.Qual("net/http", "StatusInternalServerError"), jen.Lit("internal_error"), jen.Lit("internal server error"))),
 	)
+}
+
+// errorMethod writes the Error method of error type name: first, then the kind and the
+// message when they are set.
+func errorMethod(f *jen.File, name string, first jen.Code, kind, message *errorField) {
+	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
+		g.Id("s").Op(":=").Add(first)
+		for _, part := range []struct {
+			f   *errorField
+			sep string
+		}{{kind, " "}, {message, ": "}} {
+			if part.f != nil {
+				g.If(part.f.get(jen.Id("e")).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(part.sep).Op("+").Add(part.f.get(jen.Id("e"))))
+			}
+		}
+		g.Return(jen.Id("s"))
+	})
 }
 
 // errorField is a field of the error type that the runtime reads and fills: a plain value or,

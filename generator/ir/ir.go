@@ -341,6 +341,9 @@ type Client struct {
 	Resources []*ClientNode
 	// Error is how the API reports failure.
 	Error ErrorModel
+	// ErrorTypes are the other types of the operations' Errors, each given an Error method,
+	// in the order the operations first use them.
+	ErrorTypes []ErrorModel
 }
 
 // ClientNode is one client type in the tree of resource clients (Client.Discovery.Organizations).
@@ -365,6 +368,16 @@ type ErrorModel struct {
 	// Status, Kind and Message are fields of Type (nil when it lacks one) that receive the
 	// HTTP status, a machine-readable error kind and a human-readable message.
 	Status, Kind, Message *Field
+}
+
+// ErrorCase is an error answer an operation declares, and the type its body decodes into.
+type ErrorCase struct {
+	// Status is a code ("404"), a range ("4XX") or "default".
+	Status string
+	// Code is the Status's number, or the range's first code (400); 0 for default.
+	Code int
+	// Type is the body's type; nil (or Client.Error.Type) for the API's error type.
+	Type *Type
 }
 
 // Operation is one HTTP operation.
@@ -401,6 +414,13 @@ type Operation struct {
 	Stream *Stream
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
+	// IdempotencyHeader is the header that carries the operation's idempotency key, which the
+	// client makes up when a call has none: a declared Idempotency-Key header parameter, or
+	// the configured header of a POST or PATCH; "" for none.
+	IdempotencyHeader string
+	// Errors are the error answers the operation declares: status codes in order, then
+	// ranges (4XX), then default. An answer none of them covers is of the API's error type.
+	Errors []*ErrorCase
 	// PathParts is Path split into literal text and parameters.
 	PathParts []PathPart
 	// Examples are the JSON examples of the request body and the responses, in spec order;

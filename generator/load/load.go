@@ -52,6 +52,9 @@ type Options struct {
 	LaxPatterns bool
 	// Examples collects the spec's JSON examples into the IR, each checked against its schema.
 	Examples bool
+	// IdempotencyHeader is the header in which the client sends a random idempotency key
+	// with every POST and PATCH; "" sends one only where an Idempotency-Key header is declared.
+	IdempotencyHeader string
 }
 
 // Load reads the spec and builds the IR. Errors carry the spec file, line and column.

@@ -61,8 +61,10 @@ func (b *builder) operation(o opRef) {
 		}
 	}
 	res.PathParts = b.pathParts(o, res)
+	res.IdempotencyHeader = b.idempotencyHeader(res)
 	b.requestBody(res, &names, op)
 	b.response(res, op, st.pkg)
+	res.Errors = b.operationErrors(op)
 	b.operationExamples(res, op)
 	st.pkg.Operations = append(st.pkg.Operations, res)
 }
@@ -470,6 +472,7 @@ var runtimeNames = []string{
 	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
 	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError", "ServerSentEvent",
 	"ServerOption", "DefaultMaxBodyBytes", "WithMaxBodyBytes", "WithOperationMaxBodyBytes", "WithErrorLog",
+	"RequestOption", "WithMaxRetries", "WithRequestTimeout", "WithIdempotencyKey", "WithResponseInto", "StatusError",
 }
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
@@ -517,6 +520,7 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 		c.Resources = append(c.Resources, node)
 	}
 	c.Error = b.errorModel()
+	c.ErrorTypes = errorTypes(c)
 	return c
 }
 
@@ -564,19 +568,9 @@ func (b *builder) errorModel() ir.ErrorModel {
 				// Its Error method must be declared in the client package.
 				continue
 			}
-			m := ir.ErrorModel{Type: ns.typ}
-			for _, f := range ns.typ.Fields {
-				switch {
-				case f.Name == "Error":
-					// It would clash with the Error method.
-					return fallbackError()
-				case m.Status == nil && isInteger(f.Type) && (strings.Contains(f.JSONName, "status") || f.JSONName == "code"):
-					m.Status = f
-				case m.Message == nil && isString(f.Type) && (strings.Contains(f.JSONName, "message") || f.JSONName == "detail"):
-					m.Message = f
-				case m.Kind == nil && isString(f.Type) && (strings.Contains(f.JSONName, "type") || strings.Contains(f.JSONName, "code")):
-					m.Kind = f
-				}
+			m, ok := errorFields(ns.typ)
+			if !ok {
+				return fallbackError()
 			}
 			if m.Status != nil {
 				return m
