@@ -61,6 +61,7 @@ func (b *builder) operation(o opRef) {
 		}
 	}
 	res.PathParts = b.pathParts(o, res)
+	res.Security = b.operationSecurity(o)
 	b.requestBody(res, &names, op)
 	b.response(res, op, st.pkg)
 	b.operationExamples(res, op)
@@ -378,6 +379,7 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 var runtimeNames = []string{
 	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
 	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError",
+	"WithServer", "WithServerVariable", "Credentials", "CredentialsFrom", "Authenticator",
 }
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
@@ -425,6 +427,8 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 		c.Resources = append(c.Resources, node)
 	}
 	c.Error = b.errorModel()
+	c.Schemes = b.schemeOptions(st)
+	c.Servers = b.servers()
 	return c
 }
 
