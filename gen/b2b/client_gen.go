@@ -28,8 +28,10 @@ type DiscoveryOrganizationsClient struct {
 	core *httpCore
 }
 
-// NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,
-// WithHTTPClient, WithHeader.
+// NewClient returns a client configured by opts: WithBaseURL or WithServer, the credentials
+// of the spec's security schemes, WithHTTPClient, WithHeader. Without WithBaseURL requests go
+// to the spec's first server; when it lists none, or a relative one, every call fails and
+// says so.
 func NewClient(opts ...Option) *Client {
 	core := newHTTPCore(opts)
 	return &Client{
@@ -66,9 +68,10 @@ func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organ
 		return nil, err
 	}
 	req := &apiRequest{
-		accept: "application/json",
-		method: "POST",
-		path:   "/v1/b2b/discovery/organizations/create",
+		accept:   "application/json",
+		method:   "POST",
+		path:     "/v1/b2b/discovery/organizations/create",
+		security: [][]string{{"basicAuth"}},
 	}
 	body, err := jsonBody(params)
 	if err != nil {
@@ -92,9 +95,10 @@ func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organiz
 		return nil, err
 	}
 	req := &apiRequest{
-		accept: "application/json",
-		method: "POST",
-		path:   "/v1/b2b/discovery/organizations",
+		accept:   "application/json",
+		method:   "POST",
+		path:     "/v1/b2b/discovery/organizations",
+		security: [][]string{{"basicAuth"}},
 	}
 	body, err := jsonBody(params)
 	if err != nil {

@@ -25,9 +25,12 @@ type Option func(*clientConfig)
 type clientConfig struct {
 	baseURL    string
 	httpClient *http.Client
-	basicAuth  bool
-	user, pass string
 	header     http.Header
+	// credentials are the configured credentials by security scheme key (auth.go.tmpl).
+	credentials map[string]credential
+	// server and serverVars pick the spec's server when there is no baseURL.
+	server     int
+	serverVars map[string]string
 }
 
 // WithBaseURL sets the API's base URL, such as "https://api.example.com".
@@ -40,11 +43,6 @@ func WithHTTPClient(hc *http.Client) Option {
 	return func(c *clientConfig) { c.httpClient = hc }
 }
 
-// WithBasicAuth authenticates every request with HTTP basic auth.
-func WithBasicAuth(user, password string) Option {
-	return func(c *clientConfig) { c.basicAuth, c.user, c.pass = true, user, password }
-}
-
 // WithHeader adds a header to every request.
 func WithHeader(key, value string) Option {
 	return func(c *clientConfig) { c.header.Add(key, value) }
@@ -53,6 +51,10 @@ func WithHeader(key, value string) Option {
 // httpCore sends the requests of every resource client.
 type httpCore struct {
 	cfg clientConfig
+	// baseURL is where requests go; baseErr, when set, says why there is none, and every
+	// call fails with it.
+	baseURL string
+	baseErr error
 }
 
 func newHTTPCore(opts []Option) *httpCore {
@@ -60,6 +62,7 @@ func newHTTPCore(opts []Option) *httpCore {
 	for _, o := range opts {
 		o(&c.cfg)
 	}
+	c.baseURL, c.baseErr = resolveBaseURL(&c.cfg)
 	return c
 }
 
@@ -75,13 +78,19 @@ type apiRequest struct {
 	accept      string
 	// raw responses (text, bytes) are handed over as they are, not decoded as JSON.
 	raw bool
+	// security are the alternative sets of security schemes, by key, of which the first
+	// whose credentials are configured is sent; nil when the operation needs none.
+	security [][]string
 }
 
 // do sends req and decodes a 2xx response into out: JSON, or for a raw request the body
 // itself into a *string or *[]byte; nothing when out is nil. A non-2xx response becomes the
 // API's error.
 func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
-	u := c.cfg.baseURL + req.path
+	if c.baseErr != nil {
+		return fmt.Errorf("%s %s: %w", req.method, req.path, c.baseErr)
+	}
+	u := c.baseURL + req.path
 	if req.query != "" {
 		u += "?" + req.query
 	}
@@ -105,8 +114,8 @@ func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 	if req.accept != "" {
 		hreq.Header.Set("Accept", req.accept)
 	}
-	if c.cfg.basicAuth {
-		hreq.SetBasicAuth(c.cfg.user, c.cfg.pass)
+	if err := c.authorize(ctx, hreq, req.security); err != nil {
+		return err
 	}
 	resp, err := c.cfg.httpClient.Do(hreq)
 	if err != nil {

@@ -26,8 +26,16 @@ func (UnimplementedDiscoveryOrganizationsAPI) List(ctx context.Context, params *
 // RegisterDiscoveryOrganizationsAPI serves impl on mux. Each handler decodes the request, answers 400
 // naming every violation when it is malformed or invalid, calls impl, and answers with
 // its result as JSON or with its error (see errorResponse).
+//
+// An impl that is an Authenticator authenticates the requests of operations with a
+// security requirement; see CredentialsFrom for those without.
 func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganizationsAPI) {
+	auth, _ := impl.(Authenticator)
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations/create", func(w http.ResponseWriter, r *http.Request) {
+		r, ok := authenticate(w, r, auth, "Create", [][]string{{"basicAuth"}})
+		if !ok {
+			return
+		}
 		var params organizations.CreateParams
 		if err := decodeJSON(r, &params); err != nil {
 			writeError(w, errorFor(http.StatusBadRequest, "malformed_request", err.Error()))
@@ -45,6 +53,10 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 		writeJSON(w, 200, result)
 	})
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations", func(w http.ResponseWriter, r *http.Request) {
+		r, ok := authenticate(w, r, auth, "List", [][]string{{"basicAuth"}})
+		if !ok {
+			return
+		}
 		var params organizations.ListParams
 		if err := decodeJSON(r, &params); err != nil {
 			writeError(w, errorFor(http.StatusBadRequest, "malformed_request", err.Error()))

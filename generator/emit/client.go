@@ -60,8 +60,10 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 			}
 		})
 	}
-	f.Comment("// NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,")
-	f.Comment("// WithHTTPClient, WithHeader.")
+	f.Comment("// NewClient returns a client configured by opts: WithBaseURL or WithServer, the credentials")
+	f.Comment("// of the spec's security schemes, WithHTTPClient, WithHeader. Without WithBaseURL requests go")
+	f.Comment("// to the spec's first server; when it lists none, or a relative one, every call fails and")
+	f.Comment("// says so.")
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
 		jen.Id("core").Op(":=").Id("newHTTPCore").Call(jen.Id("opts")),
 		jen.Return(build(c.Root)),
@@ -150,6 +152,9 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 	}
 	if op.ResponseEncoding == ir.Text || op.ResponseEncoding == ir.Binary {
 		req[jen.Id("raw")] = jen.True()
+	}
+	if op.Security != nil {
+		req[jen.Id("security")] = securityLit(op.Security)
 	}
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool

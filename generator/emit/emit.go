@@ -46,6 +46,7 @@ func Program(prog *ir.Program) ([]File, error) {
 		{"enums", (*emitter).enums},
 		{"validate", (*emitter).validation},
 		{"client", (*emitter).client},
+		{"auth", (*emitter).auth},
 		{"server", (*emitter).server},
 	}
 	type slot struct {
@@ -88,7 +89,7 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 		jobs = append(jobs, job{"values", prog.Runtime})
 	}
 	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path})
+		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"auth", prog.Client.Package.Path})
 	}
 	for _, p := range prog.Packages {
 		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {

@@ -107,6 +107,8 @@ func (b *builder) build() (*ir.Program, error) {
 		prog.Packages = append(prog.Packages, st.pkg)
 	}
 	prog.Client = b.client(prog)
+	// The client's schemes and servers may warn too.
+	prog.Warnings = b.warns
 	if d := importCycle(prog); d != nil {
 		return nil, *d
 	}

@@ -106,55 +106,69 @@ func (b *builder) operationSecurity(o opRef) ir.Security {
 	return out
 }
 
-// schemeOptions names the client options of the schemes that operations use or the spec
-// declares, in the client package's scope: the short name (WithBasicAuth, WithBearerToken,
-// WithAPIKey, WithClientCredentials) when the spec has one scheme of that kind, else a
-// name from the scheme's key.
+// schemeOptions names the client options of the spec's schemes, in the client package's
+// scope: the short name (WithBasicAuth, WithBearerToken, WithAPIKey, WithClientCredentials)
+// for the one scheme of its kind, or for the first of its kind that the global requirement
+// names; else a name from the scheme's key.
 func (b *builder) schemeOptions(st *pkgState) []*ir.SecurityScheme {
 	schemes := b.securitySchemes()
 	var list []*ir.SecurityScheme
 	count := map[ir.SchemeKind]int{}
+	// preferred is the first scheme of each kind that the global requirement names.
+	preferred := map[ir.SchemeKind]string{}
+	for _, req := range b.doc.Security {
+		for _, key := range sortedKeys(req) {
+			if s, ok := schemes[key]; ok {
+				for _, k := range kindsOf(s) {
+					if _, ok := preferred[k]; !ok {
+						preferred[k] = key
+					}
+				}
+			}
+		}
+	}
+	short := func(kind ir.SchemeKind, key, name, long string) string {
+		if count[kind] == 1 || preferred[kind] == key {
+			return name
+		}
+		return long
+	}
 	for _, key := range sortedKeys(schemes) {
 		s := schemes[key]
 		list = append(list, s)
-		k := s.Kind
-		if k == ir.SchemeOAuth2ClientCredentials {
-			// Both take a token.
-			k = ir.SchemeBearer
-		}
-		count[k]++
-		if s.Kind == ir.SchemeOAuth2ClientCredentials {
-			count[ir.SchemeOAuth2ClientCredentials]++
+		for _, k := range kindsOf(s) {
+			count[k]++
 		}
 	}
 	for _, s := range list {
 		key := b.namer.Exported(s.Key)
 		switch s.Kind {
 		case ir.SchemeBasic:
-			if count[ir.SchemeBasic] == 1 {
-				// The runtime reserved it for the one basic scheme.
-				s.Option = "WithBasicAuth"
+			if name := short(ir.SchemeBasic, s.Key, "WithBasicAuth", ""); name != "" {
+				// The runtime reserved it for this scheme.
+				s.Option = name
 			} else {
 				s.Option = st.scope.Unique("With" + key)
 			}
 		case ir.SchemeAPIKey:
-			s.Option = st.scope.Unique(short(count[ir.SchemeAPIKey], "WithAPIKey", "With"+key))
+			s.Option = st.scope.Unique(short(ir.SchemeAPIKey, s.Key, "WithAPIKey", "With"+key))
 		case ir.SchemeBearer, ir.SchemeOAuth2ClientCredentials:
-			s.Option = st.scope.Unique(short(count[ir.SchemeBearer], "WithBearerToken", "With"+key+"Token"))
+			s.Option = st.scope.Unique(short(ir.SchemeBearer, s.Key, "WithBearerToken", "With"+key+"Token"))
 			s.TokenFunc = st.scope.Unique(s.Option + "Func")
 			if s.Kind == ir.SchemeOAuth2ClientCredentials {
-				s.ClientCredentials = st.scope.Unique(short(count[ir.SchemeOAuth2ClientCredentials], "WithClientCredentials", "With"+key+"ClientCredentials"))
+				s.ClientCredentials = st.scope.Unique(short(ir.SchemeOAuth2ClientCredentials, s.Key, "WithClientCredentials", "With"+key+"ClientCredentials"))
 			}
 		}
 	}
 	return list
 }
 
-func short(n int, name, long string) string {
-	if n == 1 {
-		return name
+// kindsOf are the kinds of option a scheme has: client credentials also take a token.
+func kindsOf(s *ir.SecurityScheme) []ir.SchemeKind {
+	if s.Kind == ir.SchemeOAuth2ClientCredentials {
+		return []ir.SchemeKind{ir.SchemeBearer, ir.SchemeOAuth2ClientCredentials}
 	}
-	return long
+	return []ir.SchemeKind{s.Kind}
 }
 
 // servers reads the spec's servers. A relative URL is relative to where the spec is served,
