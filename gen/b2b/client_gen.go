@@ -28,9 +28,11 @@ type DiscoveryOrganizationsClient struct {
 	core *httpCore
 }
 
-// NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,
-// WithHTTPClient, WithHeader, WithMaxRetries, WithRequestTimeout. Each method also takes
-// options for one call.
+// NewClient returns a client configured by opts: WithBaseURL or WithServer, the credentials
+// of the spec's security schemes, WithHTTPClient, WithHeader, WithMaxRetries,
+// WithRequestTimeout; each method also takes options for one call. Without WithBaseURL
+// requests go to the spec's first server; when it lists none, or a relative one, every call
+// fails and says so.
 func NewClient(opts ...Option) *Client {
 	core := newHTTPCore(opts)
 	return &Client{
@@ -65,11 +67,12 @@ func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organ
 		return nil, err
 	}
 	req := &apiRequest{
-		accept:  "application/json",
-		method:  "POST",
-		opts:    opts,
-		path:    "/v1/b2b/discovery/organizations/create",
-		success: 200,
+		accept:   "application/json",
+		method:   "POST",
+		opts:     opts,
+		path:     "/v1/b2b/discovery/organizations/create",
+		security: [][]string{{"basicAuth"}},
+		success:  200,
 	}
 	body, err := jsonBody(params)
 	if err != nil {
@@ -93,11 +96,12 @@ func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organiz
 		return nil, err
 	}
 	req := &apiRequest{
-		accept:  "application/json",
-		method:  "POST",
-		opts:    opts,
-		path:    "/v1/b2b/discovery/organizations",
-		success: 200,
+		accept:   "application/json",
+		method:   "POST",
+		opts:     opts,
+		path:     "/v1/b2b/discovery/organizations",
+		security: [][]string{{"basicAuth"}},
+		success:  200,
 	}
 	body, err := jsonBody(params)
 	if err != nil {

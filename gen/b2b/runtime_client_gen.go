@@ -32,8 +32,6 @@ type RequestOption = Option
 type clientConfig struct {
 	baseURL    string
 	httpClient *http.Client
-	basicAuth  bool
-	user, pass string
 	header     http.Header
 	// maxRetries is how many times a failed attempt is tried again.
 	maxRetries int
@@ -41,6 +39,11 @@ type clientConfig struct {
 	attemptTimeout time.Duration
 	idempotencyKey string
 	response       **http.Response
+	// credentials are the configured credentials by security scheme key (auth.go.tmpl).
+	credentials map[string]credential
+	// server and serverVars pick the spec's server when there is no baseURL.
+	server     int
+	serverVars map[string]string
 }
 
 const (
@@ -64,11 +67,6 @@ func WithBaseURL(u string) Option {
 // WithHTTPClient sets the HTTP client that sends requests; http.DefaultClient by default.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *clientConfig) { c.httpClient = hc }
-}
-
-// WithBasicAuth authenticates every request with HTTP basic auth.
-func WithBasicAuth(user, password string) Option {
-	return func(c *clientConfig) { c.basicAuth, c.user, c.pass = true, user, password }
 }
 
 // WithHeader adds a header to every request.
@@ -113,6 +111,10 @@ func WithResponseInto(dst **http.Response) Option {
 // httpCore sends the requests of every resource client.
 type httpCore struct {
 	cfg clientConfig
+	// baseURL is where requests go; baseErr, when set, says why there is none, and every
+	// call fails with it.
+	baseURL string
+	baseErr error
 }
 
 func newHTTPCore(opts []Option) *httpCore {
@@ -120,6 +122,7 @@ func newHTTPCore(opts []Option) *httpCore {
 	for _, o := range opts {
 		o(&c.cfg)
 	}
+	c.baseURL, c.baseErr = resolveBaseURL(&c.cfg)
 	return c
 }
 
@@ -158,6 +161,9 @@ type apiRequest struct {
 	decodeError func(status int, body []byte) error
 	// opts are the call's options.
 	opts []Option
+	// security are the alternative sets of security schemes, by key, of which the first
+	// whose credentials are configured is sent; nil when the operation needs none.
+	security [][]string
 }
 
 // StatusError is the error of a non-2xx answer: its status, headers and body, and Err, the
@@ -204,7 +210,10 @@ func declaredError[T any, P interface {
 // is a 204, a 205 or another status than req.success. A non-2xx response becomes a
 // *StatusError. Failed attempts are retried as WithMaxRetries says.
 func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
-	cfg, u, header := c.prepare(req)
+	cfg, u, header, err := c.prepare(req)
+	if err != nil {
+		return err
+	}
 	keyHeader := req.idempotencyHeader
 	if keyHeader == "" {
 		keyHeader = defaultIdempotencyHeader
@@ -261,7 +270,7 @@ func (c *httpCore) attempt(ctx context.Context, cfg *clientConfig, req *apiReque
 		ctx, cancel = context.WithTimeout(ctx, cfg.attemptTimeout)
 		defer cancel()
 	}
-	resp, err := sendOnce(ctx, cfg, req, u, header)
+	resp, err := c.sendOnce(ctx, cfg, req, u, header)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -274,10 +283,16 @@ func (c *httpCore) attempt(ctx context.Context, cfg *clientConfig, req *apiReque
 	return resp, data, nil
 }
 
-// prepare is what every attempt of req shares: the call's settings, the URL and the headers.
-func (c *httpCore) prepare(req *apiRequest) (clientConfig, string, http.Header) {
+// prepare is what every attempt of req shares: the call's settings, the URL and the headers;
+// an error when there is no base URL or no configured credentials that the operation takes.
+func (c *httpCore) prepare(req *apiRequest) (clientConfig, string, http.Header, error) {
 	cfg := c.config(req.opts)
-	u := cfg.baseURL + req.path
+	base, err := c.baseURL, c.baseErr
+	if len(req.opts) > 0 {
+		// A call's WithBaseURL, WithServer or WithServerVariable picks its own.
+		base, err = resolveBaseURL(&cfg)
+	}
+	u := base + req.path
 	if req.query != "" {
 		u += "?" + req.query
 	}
@@ -291,11 +306,17 @@ func (c *httpCore) prepare(req *apiRequest) (clientConfig, string, http.Header) 
 	if req.accept != "" {
 		header.Set("Accept", req.accept)
 	}
-	return cfg, u, header
+	if err != nil {
+		return cfg, "", nil, fmt.Errorf("%s %s: %w", req.method, req.path, err)
+	}
+	if _, err := cfg.chooseCredentials(req.security); err != nil {
+		return cfg, "", nil, fmt.Errorf("%s %s: %w", req.method, req.path, err)
+	}
+	return cfg, u, header, nil
 }
 
 // sendOnce sends req once; the caller closes the response's body.
-func sendOnce(ctx context.Context, cfg *clientConfig, req *apiRequest, u string, header http.Header) (*http.Response, error) {
+func (c *httpCore) sendOnce(ctx context.Context, cfg *clientConfig, req *apiRequest, u string, header http.Header) (*http.Response, error) {
 	var body io.Reader
 	if req.body != nil {
 		body = bytes.NewReader(req.body)
@@ -308,8 +329,8 @@ func sendOnce(ctx context.Context, cfg *clientConfig, req *apiRequest, u string,
 		return nil, fmt.Errorf("%w: %w", errNotSent, err)
 	}
 	hreq.Header = header.Clone()
-	if cfg.basicAuth {
-		hreq.SetBasicAuth(cfg.user, cfg.pass)
+	if err := c.authorize(ctx, cfg, hreq, req.security); err != nil {
+		return nil, err
 	}
 	return cfg.httpClient.Do(hreq)
 }
@@ -318,8 +339,11 @@ func sendOnce(ctx context.Context, cfg *clientConfig, req *apiRequest, u string,
 // caller to read and close: a stream or a download. A non-2xx response becomes a
 // *StatusError, as with do.
 func (c *httpCore) open(ctx context.Context, req *apiRequest) (io.ReadCloser, error) {
-	cfg, u, header := c.prepare(req)
-	resp, err := sendOnce(ctx, &cfg, req, u, header)
+	cfg, u, header, err := c.prepare(req)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.sendOnce(ctx, &cfg, req, u, header)
 	if err != nil {
 		return nil, err
 	}

@@ -29,10 +29,18 @@ func (UnimplementedDiscoveryOrganizationsAPI) List(ctx context.Context, params *
 // (DefaultMaxBodyBytes unless opts say otherwise) is answered 413 after reading at most the
 // limit, a body in a media type the operation does not declare 415. A panic of impl is
 // answered 500 and logged (see WithErrorLog).
+//
+// An impl that is an Authenticator authenticates the requests of operations with a
+// security requirement; see CredentialsFrom for those without.
 func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganizationsAPI, opts ...ServerOption) {
 	cfg := newServerConfig(opts)
+	auth, _ := impl.(Authenticator)
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations/create", func(w http.ResponseWriter, r *http.Request) {
 		defer cfg.recoverPanic(w, r)
+		r, ok := authenticate(w, r, auth, "Create", [][]string{{"basicAuth"}})
+		if !ok {
+			return
+		}
 		var params organizations.CreateParams
 		if !cfg.readBody(w, r, "Create", true, "application/json") {
 			return
@@ -58,6 +66,10 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 	})
 	mux.HandleFunc("POST /v1/b2b/discovery/organizations", func(w http.ResponseWriter, r *http.Request) {
 		defer cfg.recoverPanic(w, r)
+		r, ok := authenticate(w, r, auth, "List", [][]string{{"basicAuth"}})
+		if !ok {
+			return
+		}
 		var params organizations.ListParams
 		if !cfg.readBody(w, r, "List", true, "application/json") {
 			return

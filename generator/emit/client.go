@@ -63,9 +63,11 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 			}
 		})
 	}
-	f.Comment("// NewClient returns a client configured by opts: WithBaseURL, WithBasicAuth,")
-	f.Comment("// WithHTTPClient, WithHeader, WithMaxRetries, WithRequestTimeout. Each method also takes")
-	f.Comment("// options for one call.")
+	f.Comment("// NewClient returns a client configured by opts: WithBaseURL or WithServer, the credentials")
+	f.Comment("// of the spec's security schemes, WithHTTPClient, WithHeader, WithMaxRetries,")
+	f.Comment("// WithRequestTimeout; each method also takes options for one call. Without WithBaseURL")
+	f.Comment("// requests go to the spec's first server; when it lists none, or a relative one, every call")
+	f.Comment("// fails and says so.")
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
 		jen.Id("core").Op(":=").Id("newHTTPCore").Call(jen.Id("opts")),
 		jen.Return(build(c.Root)),
@@ -233,6 +235,9 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	}
 	if op.ResponseEncoding == ir.Text {
 		req[jen.Id("raw")] = jen.True()
+	}
+	if op.Security != nil {
+		req[jen.Id("security")] = securityLit(op.Security)
 	}
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool

@@ -46,6 +46,7 @@ func Program(prog *ir.Program) ([]File, error) {
 		{"enums", (*emitter).enums},
 		{"validate", (*emitter).validation},
 		{"client", (*emitter).client},
+		{"auth", (*emitter).auth},
 		{"server", (*emitter).server},
 	}
 	type slot struct {
@@ -91,7 +92,7 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 		jobs = append(jobs, job{"file", prog.Runtime})
 	}
 	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path})
+		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path}, job{"auth", prog.Client.Package.Path})
 		if streams(prog) {
 			jobs = append(jobs, job{"stream", prog.Client.Package.Path})
 		}

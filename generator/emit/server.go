@@ -74,8 +74,16 @@ func (e *emitter) register(f *jen.File, n *ir.ClientNode) {
 	f.Comment("// (DefaultMaxBodyBytes unless opts say otherwise) is answered 413 after reading at most the")
 	f.Comment("// limit, a body in a media type the operation does not declare 415. A panic of impl is")
 	f.Comment("// answered 500 and logged (see WithErrorLog).")
+	if slices.ContainsFunc(n.Package.Operations, func(op *ir.Operation) bool { return op.Security != nil }) {
+		f.Comment("//")
+		f.Comment("// An impl that is an Authenticator authenticates the requests of operations with a")
+		f.Comment("// security requirement; see CredentialsFrom for those without.")
+	}
 	f.Func().Id(n.Register).Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("impl").Id(n.Interface), jen.Id("opts").Op("...").Id("ServerOption")).BlockFunc(func(g *jen.Group) {
 		g.Id("cfg").Op(":=").Id("newServerConfig").Call(jen.Id("opts"))
+		if slices.ContainsFunc(n.Package.Operations, func(op *ir.Operation) bool { return op.Security != nil }) {
+			g.List(jen.Id("auth"), jen.Id("_")).Op(":=").Id("impl").Assert(jen.Id("Authenticator"))
+		}
 		for _, rt := range routesOf(n.Package.Operations) {
 			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(rt.pattern()), jen.Func().Params(
 				jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
@@ -346,6 +354,10 @@ func escapePattern(s string) string {
 }
 
 func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Parameter]wildcard) {
+	if op.Security != nil {
+		h.List(jen.Id("r"), jen.Id("ok")).Op(":=").Id("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Id("auth"), jen.Lit(op.Name), securityLit(op.Security))
+		h.If(jen.Op("!").Id("ok")).Block(jen.Return())
+	}
 	h.Var().Id("params").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params}))
 	fail := func(err jen.Code) []jen.Code {
 		return []jen.Code{

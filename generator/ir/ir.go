@@ -344,6 +344,10 @@ type Client struct {
 	// ErrorTypes are the other types of the operations' Errors, each given an Error method,
 	// in the order the operations first use them.
 	ErrorTypes []ErrorModel
+	// Schemes are the security schemes the client supports, sorted by Key.
+	Schemes []*SecurityScheme
+	// Servers are the spec's servers, in spec order; the first is the default.
+	Servers []Server
 }
 
 // ClientNode is one client type in the tree of resource clients (Client.Discovery.Organizations).
@@ -423,6 +427,9 @@ type Operation struct {
 	Errors []*ErrorCase
 	// PathParts is Path split into literal text and parameters.
 	PathParts []PathPart
+	// Security is the requirement the operation's requests satisfy: its own, else the
+	// spec's global one.
+	Security Security
 	// Examples are the JSON examples of the request body and the responses, in spec order;
 	// collected only when the load options ask for them.
 	Examples []*Example

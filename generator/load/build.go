@@ -30,8 +30,12 @@ type builder struct {
 	files map[string]*openapi3.T
 	// depth counts the typeOf calls in progress, to stop at a cycle.
 	depth int
-	errs  []error
-	warns []ir.Diagnostic
+	// schemes are the supported security schemes by key, read once (security.go);
+	// warnedScheme the keys of unknown ones already warned about.
+	schemes      map[string]*ir.SecurityScheme
+	warnedScheme map[string]bool
+	errs         []error
+	warns        []ir.Diagnostic
 }
 
 type pkgState struct {
@@ -61,6 +65,8 @@ func newBuilder(opts Options, doc *openapi3.T) *builder {
 		pkgs:  map[string]*pkgState{},
 		named: map[string]*namedSchema{},
 		files: map[string]*openapi3.T{},
+
+		warnedScheme: map[string]bool{},
 	}
 }
 
@@ -101,6 +107,8 @@ func (b *builder) build() (*ir.Program, error) {
 		prog.Packages = append(prog.Packages, st.pkg)
 	}
 	prog.Client = b.client(prog)
+	// The client's schemes and servers may warn too.
+	prog.Warnings = b.warns
 	if d := importCycle(prog); d != nil {
 		return nil, *d
 	}

@@ -62,6 +62,7 @@ func (b *builder) operation(o opRef) {
 	}
 	res.PathParts = b.pathParts(o, res)
 	res.IdempotencyHeader = b.idempotencyHeader(res)
+	res.Security = b.operationSecurity(o)
 	b.requestBody(res, &names, op)
 	b.response(res, op, st.pkg)
 	res.Errors = b.operationErrors(op)
@@ -473,6 +474,7 @@ var runtimeNames = []string{
 	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError", "ServerSentEvent",
 	"ServerOption", "DefaultMaxBodyBytes", "WithMaxBodyBytes", "WithOperationMaxBodyBytes", "WithErrorLog",
 	"RequestOption", "WithMaxRetries", "WithRequestTimeout", "WithIdempotencyKey", "WithResponseInto", "StatusError",
+	"WithServer", "WithServerVariable", "Credentials", "CredentialsFrom", "Authenticator",
 }
 
 // validationNames are the exported identifiers of the validation runtime, which shares the
@@ -521,6 +523,8 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 	}
 	c.Error = b.errorModel()
 	c.ErrorTypes = errorTypes(c)
+	c.Schemes = b.schemeOptions(st)
+	c.Servers = b.servers()
 	return c
 }
 

@@ -15,12 +15,15 @@ import (
 type recorder struct {
 	method, path, query, body string
 	answer                    string
+	// auth is the Authorization header: the scheme the operation's security asks for.
+	auth string
 }
 
 func (r *recorder) server(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		b, _ := io.ReadAll(req.Body)
 		r.method, r.path, r.query, r.body = req.Method, req.URL.EscapedPath(), req.URL.RawQuery, string(b)
+		r.auth = req.Header.Get("Authorization")
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, r.answer)
 	}))
@@ -92,7 +95,7 @@ const completionAnswer = `{"id":"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT","object
 
 func TestChatCompletionSendsTemperatureZero(t *testing.T) {
 	rec := &recorder{answer: completionAnswer}
-	c := NewClient(WithBaseURL(rec.server(t).URL))
+	c := NewClient(WithBaseURL(rec.server(t).URL), WithBearerToken("sk_test"))
 	resp, err := c.CreateChatCompletion(context.Background(), &CreateChatCompletionParams{Body: &CreateChatCompletionRequest{
 		Model: ModelIdsShared{String: Ptr("gpt-4.1")},
 		Messages: []ChatCompletionRequestMessage{{ChatCompletionRequestUserMessage: &ChatCompletionRequestUserMessage{
@@ -106,8 +109,8 @@ func TestChatCompletionSendsTemperatureZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.method != "POST" || rec.path != "/chat/completions" {
-		t.Errorf("sent %s %s", rec.method, rec.path)
+	if rec.method != "POST" || rec.path != "/chat/completions" || rec.auth != "Bearer sk_test" {
+		t.Errorf("sent %s %s, Authorization %q", rec.method, rec.path, rec.auth)
 	}
 	want := `{"temperature":0,"messages":[{"content":"Hello!","role":"user"}],"model":"gpt-4.1","stream":false,"stop":null}`
 	if rec.body != want {

@@ -15,12 +15,15 @@ import (
 type recorder struct {
 	method, path, query, body string
 	answer                    string
+	// auth is the Authorization header: the scheme the operation's security asks for.
+	auth string
 }
 
 func (r *recorder) server(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		b, _ := io.ReadAll(req.Body)
 		r.method, r.path, r.query, r.body = req.Method, req.URL.EscapedPath(), req.URL.RawQuery, string(b)
+		r.auth = req.Header.Get("Authorization")
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, r.answer)
 	}))
@@ -92,7 +95,7 @@ const customerAnswer = `{"id":"cus_NffrFeUfNV2Hib","object":"customer","address"
 
 func TestCustomerCreateSendsNestedFormAndZero(t *testing.T) {
 	rec := &recorder{answer: customerAnswer}
-	c := NewClient(WithBaseURL(rec.server(t).URL))
+	c := NewClient(WithBaseURL(rec.server(t).URL), WithBearerToken("sk_test"))
 	cus, err := c.PostCustomers(context.Background(), &PostCustomersParams{
 		Address: &PostCustomersParamsAddress{OptionalFieldsAddress: &PostCustomersParamsAddressOptionalFieldsAddress{
 			City: Ptr("Berlin"), Line1: Ptr("Unter den Linden 1"),
@@ -105,8 +108,8 @@ func TestCustomerCreateSendsNestedFormAndZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.method != "POST" || rec.path != "/v1/customers" {
-		t.Errorf("sent %s %s", rec.method, rec.path)
+	if rec.method != "POST" || rec.path != "/v1/customers" || rec.auth != "Bearer sk_test" {
+		t.Errorf("sent %s %s, Authorization %q", rec.method, rec.path, rec.auth)
 	}
 	want := "address[city]=Berlin&address[line1]=Unter+den+Linden+1&balance=0&expand[0]=tax&metadata[order]=7&preferred_locales[0]=de"
 	if rec.body != want {
@@ -121,7 +124,7 @@ func TestCustomerCreateSendsNestedFormAndZero(t *testing.T) {
 // TestCustomerUpdateClears sends Stripe's "" that clears an emptyable value.
 func TestCustomerUpdateClears(t *testing.T) {
 	rec := &recorder{answer: customerAnswer}
-	c := NewClient(WithBaseURL(rec.server(t).URL))
+	c := NewClient(WithBaseURL(rec.server(t).URL), WithBasicAuth("sk_test", ""))
 	if _, err := c.PostCustomersCustomer(context.Background(), &PostCustomersCustomerParams{
 		Customer: "cus_NffrFeUfNV2Hib",
 		Metadata: &PostCustomersCustomerParamsMetadata{Empty: true},
@@ -132,11 +135,15 @@ func TestCustomerUpdateClears(t *testing.T) {
 	if want := "metadata=&shipping="; rec.body != want || rec.path != "/v1/customers/cus_NffrFeUfNV2Hib" {
 		t.Errorf("sent %s %s, want body %s", rec.path, rec.body, want)
 	}
+	// basicAuth is the first alternative of Stripe's security: the key is the user name.
+	if rec.auth != "Basic c2tfdGVzdDo=" {
+		t.Errorf("Authorization %q", rec.auth)
+	}
 }
 
 func TestListQueryZero(t *testing.T) {
 	rec := &recorder{answer: `{"object":"list","data":[],"has_more":false,"url":"/v1/customers"}`}
-	c := NewClient(WithBaseURL(rec.server(t).URL))
+	c := NewClient(WithBaseURL(rec.server(t).URL), WithBearerToken("sk_test"))
 	list, err := c.GetCustomers(context.Background(), &GetCustomersParams{
 		Expand: []string{"data.tax"},
 		Limit:  Ptr(0),
