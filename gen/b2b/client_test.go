@@ -842,7 +842,7 @@ func TestClientStatusErrorAndCallOptions(t *testing.T) {
 		_, _ = io.WriteString(w, `{"status_code":503,"error_type":"unavailable","error_message":"try later"}`)
 	}))
 	t.Cleanup(srv.Close)
-	c := b2b.NewClient(b2b.WithBaseURL("http://127.0.0.1:1"), b2b.WithHTTPClient(srv.Client()))
+	c := b2b.NewClient(b2b.WithBaseURL("http://127.0.0.1:1"), b2b.WithHTTPClient(srv.Client()), b2b.WithBasicAuth("project-test", "secret"))
 	var resp *http.Response
 	_, err := c.Discovery.Organizations.Create(t.Context(), validCreateParams(),
 		b2b.WithBaseURL(srv.URL), b2b.WithHeader("X-Call", "c1"), b2b.WithResponseInto(&resp))

@@ -629,4 +629,3 @@ func writeFile(w *multipart.Writer, name, filename, contentType string, content 
 	_, err = io.Copy(part, content)
 	return err
 }
-
