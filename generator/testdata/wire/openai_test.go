@@ -180,7 +180,7 @@ func TestChatCompletionStream(t *testing.T) {
 		io.WriteString(w, "data: [DONE]\n\n")
 	}))
 	defer srv.Close()
-	c := NewClient(WithBaseURL(srv.URL))
+	c := NewClient(WithBaseURL(srv.URL), WithBearerToken("sk-test"))
 	var text string
 	var finish []string
 	n := 0
