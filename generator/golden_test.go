@@ -175,15 +175,7 @@ func TestGoldenCompiles(t *testing.T) {
 				files[rel] = f.Data
 			}
 		}
-		for p, data := range files {
-			full := filepath.Join(dir, name, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(full, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeTree(t, filepath.Join(dir, name), files)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module golden.test\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -194,6 +186,20 @@ func TestGoldenCompiles(t *testing.T) {
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("go %s of the golden outputs: %v\n%s", args[0], err, out)
+		}
+	}
+}
+
+// writeTree writes files, keyed by slash-separated paths, under dir.
+func writeTree(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for p, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,6 +33,12 @@ func TestWireCorpus(t *testing.T) {
 		"openai": "openai/openapi.yaml",
 		"stripe": "stripe/spec3.yaml",
 	}
+	helpers, err := os.ReadFile("testdata/wire/helpers_test.go.in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file's doc comment precedes its package clause; each package gets its own name.
+	helpers = helpers[bytes.Index(helpers, []byte("package wire")):]
 	dir := t.TempDir()
 	var pkgs []string
 	for _, test := range tests {
@@ -60,15 +67,8 @@ func TestWireCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		files["wire_test.go"] = src
-		for p, data := range files {
-			full := filepath.Join(dir, name, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(full, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		files["helpers_test.go"] = append([]byte("package "+name), helpers[len("package wire"):]...)
+		writeTree(t, filepath.Join(dir, name), files)
 		pkgs = append(pkgs, "./"+name)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module wire.test\n\ngo 1.26\n"), 0o644); err != nil {

@@ -1,91 +1,9 @@
 package stripe
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"reflect"
 	"testing"
 )
-
-// recorder answers every request with answer and keeps what was sent.
-type recorder struct {
-	method, path, query, body string
-	answer                    string
-	// auth is the Authorization header: the scheme the operation's security asks for.
-	auth string
-}
-
-func (r *recorder) server(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		b, _ := io.ReadAll(req.Body)
-		r.method, r.path, r.query, r.body = req.Method, req.URL.EscapedPath(), req.URL.RawQuery, string(b)
-		r.auth = req.Header.Get("Authorization")
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, r.answer)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// kept fails unless every value of the JSON answer is in what v encodes to: the decoded
-// type lost nothing, zero values and nulls included.
-func kept(t *testing.T, answer string, v any) {
-	t.Helper()
-	again, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got any
-	dec := json.NewDecoder(bytes.NewReader([]byte(answer)))
-	dec.UseNumber()
-	if err := dec.Decode(&want); err != nil {
-		t.Fatal(err)
-	}
-	dec = json.NewDecoder(bytes.NewReader(again))
-	dec.UseNumber()
-	if err := dec.Decode(&got); err != nil {
-		t.Fatal(err)
-	}
-	if path, ok := contains(got, want, "$"); !ok {
-		t.Errorf("the answer's value at %s is lost; re-encoded:\n%s", path, again)
-	}
-}
-
-func contains(got, want any, path string) (string, bool) {
-	switch w := want.(type) {
-	case map[string]any:
-		g, ok := got.(map[string]any)
-		if !ok {
-			return path, false
-		}
-		for k, wv := range w {
-			gv, ok := g[k]
-			if !ok {
-				return path + "." + k, false
-			}
-			if p, ok := contains(gv, wv, path+"."+k); !ok {
-				return p, false
-			}
-		}
-		return "", true
-	case []any:
-		g, ok := got.([]any)
-		if !ok || len(g) != len(w) {
-			return path, false
-		}
-		for i := range w {
-			if p, ok := contains(g[i], w[i], path+"[]"); !ok {
-				return p, false
-			}
-		}
-		return "", true
-	}
-	return path, reflect.DeepEqual(got, want)
-}
 
 const customerAnswer = `{"id":"cus_NffrFeUfNV2Hib","object":"customer","address":null,"balance":0,"created":1680893993,
 "currency":null,"default_source":null,"delinquent":false,"description":null,"discount":null,"email":"jennyrosen@example.com",
