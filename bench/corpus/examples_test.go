@@ -34,3 +34,33 @@ func TestTypeWriter(t *testing.T) {
 		t.Errorf("display: %s, want %s", got, want)
 	}
 }
+
+func TestCollectPropertyExamples(t *testing.T) {
+	pkg := &ir.Package{Path: "models", Name: "models"}
+	str := ir.BasicType(ir.String)
+	at := ir.Pos{File: "openapi.yaml", Line: 3, Col: 5}
+	ex := func(valid bool, pos ir.Pos) *ir.Example {
+		e := &ir.Example{In: "property", Pos: pos, JSON: []byte(`"x"`), Target: str, Valid: valid}
+		if !valid {
+			e.Invalid = "bad"
+		}
+		return e
+	}
+	// The same property example on two structs (an allOf member's property) is one round trip.
+	a := &ir.Type{Name: "A", Package: pkg, Fields: []*ir.Field{{Name: "Name", Type: str, Examples: []*ir.Example{ex(true, at)}}},
+		Examples: []*ir.Example{{In: "schema", JSON: []byte(`{}`), Target: &ir.TypeRef{Kind: ir.Any}, Valid: true}}}
+	b := &ir.Type{Name: "B", Package: pkg, Fields: []*ir.Field{{Name: "Name", Type: str, Examples: []*ir.Example{ex(true, at)}}},
+		Extra: &ir.Field{Name: "AdditionalProperties", Type: &ir.TypeRef{Kind: ir.Map, Elem: str}, Examples: []*ir.Example{ex(false, ir.Pos{File: "openapi.yaml", Line: 9, Col: 5})}}}
+	pkg.Types = []*ir.Type{a, b}
+	s := &spec{name: "x"}
+	if err := s.collectExamples(&ir.Program{Module: "corpus.example/x", Packages: []*ir.Package{pkg}}, t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	x := &s.examples
+	if got := [4]int{count(x.trips, false), count(x.trips, true), count(x.invalid, false), count(x.invalid, true)}; got != [4]int{1, 1, 0, 1} {
+		t.Errorf("trips, property trips, invalid, invalid properties = %v, want [1 1 0 1]", got)
+	}
+	if e := x.invalid[0]; e.owner != "B.AdditionalProperties" || e.goType != "string" {
+		t.Errorf("invalid example of %s into %s", e.owner, e.goType)
+	}
+}
