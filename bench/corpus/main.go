@@ -21,13 +21,13 @@
 // holds that fail their schema; kin-openapi's reason is listed), no type (examples of a
 // response or media type the generated code does not decode: not checked) and external
 // (externalValue: not in the spec). The property examples (a property schema's example and
-// examples, at any depth: in inline objects, array items, map values and
+// examples, at any depth: in inline objects, array items, map values, union variants and
 // additionalProperties) have their own three columns, left out of the others: prop
 // examples (the valid ones), prop round-trip and prop invalid. Each decodes into the Go type
 // of the field its property became (with the field's pointer or Nullable, so that null and
-// absent are exercised), or into the slice's or map's element type for items and values;
-// one that several structs share (an allOf member's property, a $ref to a scalar schema) is
-// checked once per Go type. The comparison allows only:
+// absent are exercised), into the slice's or map's element type for items and values, or,
+// for a variant's, into the union; one that several structs share (an allOf member's
+// property, a $ref to a scalar schema) is checked once per Go type. The comparison allows only:
 //   - key order: objects are compared key by key;
 //   - number spelling: numbers are compared as exact decimal values (1.0 == 1, 1e2 == 100,
 //     large integers are not rounded);

@@ -229,6 +229,10 @@ components:
         scores:
           type: object
           additionalProperties: {type: number, example: 1.5}
+        name:
+          oneOf:
+            - {type: string, example: Rex}
+            - {type: array, items: {type: string, example: Max}}
       additionalProperties: {type: boolean, example: true}
 `
 	prog, err := Load(Options{
@@ -267,7 +271,9 @@ components:
 		`Pet.Toys property item item openapi.yaml:26:52 *int 3`,
 		`Pet.Vet property openapi.yaml:31:11 *PetVet {"phone":"556"}`,
 		`Pet.Scores property value openapi.yaml:34:48 float64 1.5`,
-		`Pet.AdditionalProperties additional property openapi.yaml:35:45 bool true`,
+		`Pet.Name property variant openapi.yaml:37:30 *PetName "Rex"`,
+		`Pet.Name property variant item openapi.yaml:38:51 string "Max"`,
+		`Pet.AdditionalProperties additional property openapi.yaml:39:45 bool true`,
 		`PetVet.Phone property openapi.yaml:30:35 *string "555"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
