@@ -28,7 +28,22 @@ type example struct {
 	owner  string // the operation or type the spec gives it for
 	goType string // the Go type it decodes into, as reports write it
 	prop   bool   // a property's example (ir.Field.Examples), counted apart
+	// field is set for a property's own example, which decodes as the one field of a struct
+	// with the property's JSON tag: the tag's omitempty or omitzero decide whether a zero
+	// or null comes back.
+	field  *ir.Field
 	result *tripResult
+}
+
+// tag is the JSON struct tag of the wrapping struct's field "v".
+func (e *example) tag() string {
+	switch e.field.Omit {
+	case ir.OmitEmpty:
+		return "v,omitempty"
+	case ir.OmitZero:
+		return "v,omitzero"
+	}
+	return "v"
 }
 
 // examples are a spec's examples, sorted by what the sweep can do with them.
@@ -57,12 +72,16 @@ func programDir(work, name string) string {
 func (s *spec) collectExamples(prog *ir.Program, work string) error {
 	display := &typeWriter{prog: prog}
 	s.examples.seen = map[string]bool{}
-	add := func(owner string, ex *ir.Example, prop bool) {
-		e := &example{ex: ex, owner: owner, prop: prop}
+	add := func(owner string, ex *ir.Example, f *ir.Field) {
+		e := &example{ex: ex, owner: owner, prop: f != nil}
 		if ex.Target != nil {
 			e.goType = display.expr(ex.Target)
 		}
-		if prop {
+		if f != nil && ex.Target == f.Type && f.JSONName != "-" {
+			e.field = f
+			e.goType += " `json:\"" + e.tag() + "\"`"
+		}
+		if e.prop {
 			key := ex.Pos.String() + " " + e.goType
 			if s.examples.seen[key] {
 				return
@@ -83,7 +102,7 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 	for _, p := range prog.Packages {
 		for _, t := range p.Types {
 			for _, ex := range t.Examples {
-				add(t.Name, ex, false)
+				add(t.Name, ex, nil)
 			}
 			fields := t.Fields
 			if t.Extra != nil {
@@ -91,13 +110,13 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 			}
 			for _, f := range fields {
 				for _, ex := range f.Examples {
-					add(t.Name+"."+f.Name, ex, true)
+					add(t.Name+"."+f.Name, ex, f)
 				}
 			}
 		}
 		for _, op := range p.Operations {
 			for _, ex := range op.Examples {
-				add(op.Name, ex, false)
+				add(op.Name, ex, nil)
 			}
 		}
 	}
@@ -115,14 +134,18 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 	var targets []string
 	index := map[string]int{}
 	for i, e := range s.examples.trips {
-		expr := w.expr(e.ex.Target)
+		expr, data := w.expr(e.ex.Target), e.ex.JSON
+		if e.field != nil {
+			expr = fmt.Sprintf("struct {\n\t\tV %s %q\n\t}", expr, `json:"`+e.tag()+`"`)
+			data = slices.Concat([]byte(`{"v":`), data, []byte(`}`))
+		}
 		t, ok := index[expr]
 		if !ok {
 			t = len(targets)
 			index[expr] = t
 			targets = append(targets, expr)
 		}
-		if err := enc.Encode(line{ID: i, Target: t, JSON: e.ex.JSON}); err != nil {
+		if err := enc.Encode(line{ID: i, Target: t, JSON: data}); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,9 +54,17 @@ func TestCollectPropertyExamples(t *testing.T) {
 	b := &ir.Type{Name: "B", Package: pkg, Fields: []*ir.Field{{Name: "Name", Type: str, Examples: []*ir.Example{ex(true, at)}}},
 		Extra: &ir.Field{Name: "AdditionalProperties", Type: &ir.TypeRef{Kind: ir.Map, Elem: str}, Examples: []*ir.Example{ex(false, ir.Pos{File: "openapi.yaml", Line: 9, Col: 5})}}}
 	pkg.Types = []*ir.Type{a, b}
+	a.Fields[0].Omit, b.Fields[0].Omit = ir.OmitZero, ir.OmitZero
 	s := &spec{name: "x"}
-	if err := s.collectExamples(&ir.Program{Module: "corpus.example/x", Packages: []*ir.Package{pkg}}, t.TempDir()); err != nil {
+	work := t.TempDir()
+	if err := s.collectExamples(&ir.Program{Module: "corpus.example/x", Packages: []*ir.Package{pkg}}, work); err != nil {
 		t.Fatal(err)
+	}
+	// A property's own example decodes as the field of a struct with the property's tag.
+	src, _ := os.ReadFile(filepath.Join(programDir(work, "x"), "main.go"))
+	data, _ := os.ReadFile(filepath.Join(programDir(work, "x"), "examples.json"))
+	if !strings.Contains(string(src), "V string \"json:\\\"v,omitzero\\\"\"") || !strings.Contains(string(data), `{"v":"x"}`) {
+		t.Errorf("the property example is not wrapped in a struct:\n%s\n%s", src, data)
 	}
 	x := &s.examples
 	if got := [4]int{count(x.trips, false), count(x.trips, true), count(x.invalid, false), count(x.invalid, true)}; got != [4]int{1, 1, 0, 1} {

@@ -23,11 +23,13 @@
 // (externalValue: not in the spec). The property examples (a property schema's example and
 // examples, at any depth: in inline objects, array items, map values, union variants and
 // additionalProperties) have their own three columns, left out of the others: prop
-// examples (the valid ones), prop round-trip and prop invalid. Each decodes into the Go type
-// of the field its property became (with the field's pointer or Nullable, so that null and
-// absent are exercised), into the slice's or map's element type for items and values, or,
-// for a variant's, into the union; one that several structs share (an allOf member's
-// property, a $ref to a scalar schema) is checked once per Go type. The comparison allows only:
+// examples (the valid ones), prop round-trip and prop invalid. A property's own example (or
+// a variant's, of a union property) decodes as {"v": example} into a struct whose one field
+// V has the field's Go type and JSON tag (its pointer or Nullable, its omitempty or
+// omitzero: so a null or a zero that would be lost on the wire is lost here; a difference
+// is reported at $.v); one of array items or map values decodes into the element type. One
+// that several structs share (an allOf member's property, a $ref to a scalar schema) is
+// checked once per Go type and tag. The comparison allows only:
 //   - key order: objects are compared key by key;
 //   - number spelling: numbers are compared as exact decimal values (1.0 == 1, 1e2 == 100,
 //     large integers are not rounded);
