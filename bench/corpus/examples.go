@@ -27,15 +27,35 @@ type example struct {
 	ex     *ir.Example
 	owner  string // the operation or type the spec gives it for
 	goType string // the Go type it decodes into, as reports write it
+	prop   bool   // a property's example (ir.Field.Examples), counted apart
+	// field is set for a property's own example, which decodes as the one field of a struct
+	// with the property's JSON tag: the tag's omitempty or omitzero decide whether a zero
+	// or null comes back.
+	field  *ir.Field
 	result *tripResult
+}
+
+// tag is the JSON struct tag of the wrapping struct's field "v".
+func (e *example) tag() string {
+	switch e.field.Omit {
+	case ir.OmitEmpty:
+		return "v,omitempty"
+	case ir.OmitZero:
+		return "v,omitzero"
+	}
+	return "v"
 }
 
 // examples are a spec's examples, sorted by what the sweep can do with them.
 type examples struct {
-	trips    []*example // valid, with a Go type: the round trips
-	invalid  []*example // with a Go type, but not valid against their own schema
-	noType   int        // no Go type holds them
-	external int        // externalValue: not in the spec
+	trips   []*example // valid, with a Go type: the round trips
+	invalid []*example // with a Go type, but not valid against their own schema
+	// seen holds the position and Go type of every property example: a property's schema
+	// is a field of each struct that has it (allOf members, a $ref'd scalar), and one
+	// check of each value into each Go type is enough.
+	seen     map[string]bool
+	noType   int // no Go type holds them
+	external int // externalValue: not in the spec
 	tripTime time.Duration
 	// err is why the round-trip program did not run through.
 	err string
@@ -51,27 +71,52 @@ func programDir(work, name string) string {
 // can check: main.go, roundtrip.go and examples.json in programDir.
 func (s *spec) collectExamples(prog *ir.Program, work string) error {
 	display := &typeWriter{prog: prog}
-	add := func(owner string, ex *ir.Example) {
+	s.examples.seen = map[string]bool{}
+	add := func(owner string, ex *ir.Example, f *ir.Field) {
+		e := &example{ex: ex, owner: owner, prop: f != nil}
+		if ex.Target != nil {
+			e.goType = display.expr(ex.Target)
+		}
+		if f != nil && ex.Target == f.Type && f.JSONName != "-" {
+			e.field = f
+			e.goType += " `json:\"" + e.tag() + "\"`"
+		}
+		if e.prop {
+			key := ex.Pos.String() + " " + e.goType
+			if s.examples.seen[key] {
+				return
+			}
+			s.examples.seen[key] = true
+		}
 		switch {
 		case ex.External != "":
 			s.examples.external++
 		case ex.Target == nil:
 			s.examples.noType++
 		case !ex.Valid:
-			s.examples.invalid = append(s.examples.invalid, &example{ex: ex, owner: owner, goType: display.expr(ex.Target)})
+			s.examples.invalid = append(s.examples.invalid, e)
 		default:
-			s.examples.trips = append(s.examples.trips, &example{ex: ex, owner: owner, goType: display.expr(ex.Target)})
+			s.examples.trips = append(s.examples.trips, e)
 		}
 	}
 	for _, p := range prog.Packages {
 		for _, t := range p.Types {
 			for _, ex := range t.Examples {
-				add(t.Name, ex)
+				add(t.Name, ex, nil)
+			}
+			fields := t.Fields
+			if t.Extra != nil {
+				fields = append(slices.Clip(fields), t.Extra)
+			}
+			for _, f := range fields {
+				for _, ex := range f.Examples {
+					add(t.Name+"."+f.Name, ex, f)
+				}
 			}
 		}
 		for _, op := range p.Operations {
 			for _, ex := range op.Examples {
-				add(op.Name, ex)
+				add(op.Name, ex, nil)
 			}
 		}
 	}
@@ -89,14 +134,18 @@ func (s *spec) collectExamples(prog *ir.Program, work string) error {
 	var targets []string
 	index := map[string]int{}
 	for i, e := range s.examples.trips {
-		expr := w.expr(e.ex.Target)
+		expr, data := w.expr(e.ex.Target), e.ex.JSON
+		if e.field != nil {
+			expr = fmt.Sprintf("struct {\n\t\tV %s %q\n\t}", expr, `json:"`+e.tag()+`"`)
+			data = slices.Concat([]byte(`{"v":`), data, []byte(`}`))
+		}
 		t, ok := index[expr]
 		if !ok {
 			t = len(targets)
 			index[expr] = t
 			targets = append(targets, expr)
 		}
-		if err := enc.Encode(line{ID: i, Target: t, JSON: e.ex.JSON}); err != nil {
+		if err := enc.Encode(line{ID: i, Target: t, JSON: data}); err != nil {
 			return err
 		}
 	}
@@ -150,6 +199,8 @@ func (w *typeWriter) expr(t *ir.TypeRef) string {
 		return "map[string]" + w.expr(t.Elem)
 	case ir.Time:
 		return w.qual("time", "Time")
+	case ir.RawJSON:
+		return w.qual("encoding/json", "RawMessage")
 	case ir.Nullable:
 		rt := w.prog.Module
 		if w.prog.Runtime != "" {
@@ -238,24 +289,42 @@ func runExamples(work, bin string, specs []*spec) {
 	}
 }
 
-// passed counts the round trips that kept every value.
-func (x *examples) passed() int {
+// count counts the examples of list (round trips or invalid ones) of properties (prop) or of
+// the others.
+func count(list []*example, prop bool) int {
 	n := 0
-	for _, e := range x.trips {
-		if e.result != nil && e.result.Err == "" && e.result.Path == "" {
+	for _, e := range list {
+		if e.prop == prop {
 			n++
 		}
 	}
 	return n
 }
 
-// share is the round-trip column: "97.3% (73/75)", or "-" without examples.
-func (x *examples) share() string {
-	if len(x.trips) == 0 {
+// passed counts the round trips of properties (prop) or of the others that kept every
+// value.
+func (x *examples) passed(prop bool) int {
+	n := 0
+	for _, e := range x.trips {
+		if e.prop == prop && e.kept() {
+			n++
+		}
+	}
+	return n
+}
+
+func (e *example) kept() bool {
+	return e.result != nil && e.result.Err == "" && e.result.Path == ""
+}
+
+// share is a round-trip column: "97.3% (73/75)", or "-" without examples.
+func (x *examples) share(prop bool) string {
+	n := count(x.trips, prop)
+	if n == 0 {
 		return "-"
 	}
-	p := x.passed()
-	return fmt.Sprintf("%.1f%% (%d/%d)", 100*float64(p)/float64(len(x.trips)), p, len(x.trips))
+	p := x.passed(prop)
+	return fmt.Sprintf("%.1f%% (%d/%d)", 100*float64(p)/float64(n), p, n)
 }
 
 // reportExamples prints, per spec, the invalid examples and the failed round trips, at
@@ -282,7 +351,8 @@ func reportExamples(specs []*spec, corpus string, most int) {
 		if len(lines) == 0 {
 			continue
 		}
-		fmt.Printf("\n== %s: examples: %d invalid, %d round trips failed\n", s.name, len(x.invalid), len(x.trips)-x.passed())
+		fmt.Printf("\n== %s: examples: %d invalid, %d round trips failed; of properties: %d invalid, %d round trips failed\n", s.name,
+			count(x.invalid, false), count(x.trips, false)-x.passed(false), count(x.invalid, true), count(x.trips, true)-x.passed(true))
 		more := 0
 		if most > 0 && len(lines) > most {
 			lines, more = lines[:most], len(lines)-most

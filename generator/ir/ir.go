@@ -171,6 +171,11 @@ type Field struct {
 	Pos  Pos
 	// Rules constrain the field's value; nil when there are none.
 	Rules *Rules
+	// Examples are the property schema's own example values and its union variants', which
+	// decode into Type, and those of the items and map values within it, which decode into
+	// its element types; for Extra, those of the additionalProperties schema. Collected
+	// only when the load options ask for them.
+	Examples []*Example
 }
 
 // Access is the direction a property travels in.
@@ -556,7 +561,9 @@ func (d Diagnostic) Error() string { return d.Pos.String() + ": " + d.Msg }
 type Example struct {
 	// Name is the example's key under examples, "" for a lone example.
 	Name string
-	// In says whose example it is: "request", "response 200", "schema".
+	// In says whose example it is: "request", "response 200", "schema", "property",
+	// "property item" (of an array), "property value" (of a map), "property variant" (of a
+	// union, decoding into the union), "additional property".
 	In  string
 	Pos Pos
 	// JSON is the example value encoded by encoding/json; nil when External is set.

@@ -113,9 +113,76 @@ func (b *builder) typeExamples(t *ir.Type, s *openapi3.Schema) {
 	if !b.opts.Examples {
 		return
 	}
-	target := &ir.TypeRef{Kind: ir.Named, Named: t}
-	if s.Example != nil {
-		t.Examples = append(t.Examples, b.example("", "schema", b.fieldPos(s.Origin, "example"), s.Example, "", s, target, nil))
+	t.Examples = b.schemaExamples(nil, "schema", s, &ir.TypeRef{Kind: ir.Named, Named: t})
+}
+
+// fieldExamples collects into f the examples of the property schema sr, which decode into
+// the field's type, and those of the items, map values and union variants within it; it
+// returns f.
+func (b *builder) fieldExamples(f *ir.Field, sr *openapi3.SchemaRef) *ir.Field {
+	if b.opts.Examples {
+		f.Examples = b.valueExamples(nil, "property", f.Type, f.Type, sr, 0)
+	}
+	return f
+}
+
+// extraExamples collects into the Extra field f the examples of the additionalProperties
+// schema ap, which decode into one of its map values; it returns f.
+func (b *builder) extraExamples(f *ir.Field, ap *openapi3.SchemaRef) *ir.Field {
+	if b.opts.Examples && ap != nil {
+		f.Examples = b.valueExamples(nil, "additional property", f.Type.Elem, f.Type.Elem, ap, 0)
+	}
+	return f
+}
+
+// valueExamples appends the examples of the schema sr, which decode into own, and follows
+// t, the Go type that holds sr's value, through its slices, maps and union variants to the
+// examples of their items, values and alternatives. A variant's examples decode into the
+// union's position, own, so that the union has to choose the variant. A named type's
+// schema is left out: its examples are the type's, and its properties are its fields'. An
+// inline struct's properties are fields of their own, which collect theirs.
+func (b *builder) valueExamples(out []*ir.Example, in string, own, t *ir.TypeRef, sr *openapi3.SchemaRef, depth int) []*ir.Example {
+	if sr == nil || sr.Value == nil || depth > maxDepth {
+		return out
+	}
+	s := sr.Value
+	if ns, ok := b.named[schemaKey(s)]; ok && (sr.Ref != "" || ns.schema == s) {
+		return out
+	}
+	out = b.schemaExamples(out, in, s, own)
+	switch {
+	case len(s.AllOf) == 1 && len(s.Properties) == 0:
+		// typeOf's allOf: [$ref]: the member's type is this one.
+		return b.valueExamples(out, in, own, t, s.AllOf[0], depth+1)
+	case !isStruct(s) && !isUnion(s) && len(variants(s)) == 1:
+		return b.valueExamples(out, in, own, t, variants(s)[0], depth+1)
+	}
+	for t.Kind == ir.Pointer || t.Kind == ir.Nullable {
+		t = t.Elem
+	}
+	switch {
+	case t.Kind == ir.Slice && s.Items != nil:
+		return b.valueExamples(out, in+" item", t.Elem, t.Elem, s.Items, depth+1)
+	case t.Kind == ir.Map:
+		ap := s.AdditionalProperties.Schema
+		if ap == nil && len(s.PatternProperties) == 1 {
+			for _, v := range s.PatternProperties {
+				ap = v
+			}
+		}
+		return b.valueExamples(out, in+" value", t.Elem, t.Elem, ap, depth+1)
+	case t.Kind == ir.Named && t.Named.Kind == ir.Union && isUnion(s) && len(variants(s)) == len(t.Named.Variants):
+		for i, v := range variants(s) {
+			out = b.valueExamples(out, in+" variant", own, t.Named.Variants[i].Field.Type, v, depth+1)
+		}
+	}
+	return out
+}
+
+// schemaExamples appends a schema's example and (OpenAPI 3.1) examples, values of target.
+func (b *builder) schemaExamples(out []*ir.Example, in string, s *openapi3.Schema, target *ir.TypeRef) []*ir.Example {
+	if s.Example != nil || nullExample(s) {
+		out = append(out, b.example("", in, b.fieldPos(s.Origin, "example"), s.Example, "", s, target, nil))
 	}
 	for i, v := range s.Examples {
 		pos := b.fieldPos(s.Origin, "examples")
@@ -123,8 +190,19 @@ func (b *builder) typeExamples(t *ir.Type, s *openapi3.Schema) {
 			loc := seq.Sequences["examples"][i]
 			pos = ir.Pos{File: displayPath(b.opts, loc.File), Line: loc.Line, Col: loc.Column}
 		}
-		t.Examples = append(t.Examples, b.example(strconv.Itoa(i), "schema", pos, v, "", s, target, nil))
+		out = append(out, b.example(strconv.Itoa(i), in, pos, v, "", s, target, nil))
 	}
+	return out
+}
+
+// nullExample reports whether a schema's example is null, which kin-openapi reads as no
+// example: the spec's position of the key tells them apart.
+func nullExample(s *openapi3.Schema) bool {
+	if s.Origin == nil {
+		return false
+	}
+	_, ok := s.Origin.Fields.Lookup("example")
+	return ok
 }
 
 // example encodes one example value and, when a Go type holds it, checks it against its

@@ -193,3 +193,129 @@ func TestRoundedNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestPropertyExamples(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Id: {type: string, example: id-1}
+    Owner:
+      type: object
+      properties:
+        name: {type: string}
+      example: {name: Ann}
+    Pet:
+      type: object
+      required: [id]
+      properties:
+        id: {$ref: '#/components/schemas/Id'}
+        born: {type: string, format: date-time, example: "2020-01-01T00:00:00Z"}
+        tag: {type: string, nullable: true, example: null}
+        age: {type: integer, example: "old"}
+        owner: {$ref: '#/components/schemas/Owner'}
+        toys:
+          type: array
+          example: [[1]]
+          items:
+            type: array
+            items: {type: integer, nullable: true, example: 3}
+        vet:
+          type: object
+          properties:
+            phone: {type: string, example: "555"}
+          example: {phone: "556"}
+        scores:
+          type: object
+          additionalProperties: {type: number, example: 1.5}
+        name:
+          oneOf:
+            - {type: string, example: Rex}
+            - {type: array, items: {type: string, example: Max}}
+      additionalProperties: {type: boolean, example: true}
+`
+	prog, err := Load(Options{
+		FS:       fstest.MapFS{"openapi.yaml": &fstest.MapFile{Data: []byte(spec)}},
+		Root:     "openapi.yaml",
+		Module:   "example.com/out",
+		Examples: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range prog.Packages {
+		for _, ty := range p.Types {
+			fields := ty.Fields
+			if ty.Extra != nil {
+				fields = append(fields, ty.Extra)
+			}
+			for _, f := range fields {
+				for _, ex := range f.Examples {
+					s := fmt.Sprintf("%s.%s %s %s %s %s", ty.Name, f.Name, ex.In, ex.Pos, typeExpr(ex.Target), ex.JSON)
+					if !ex.Valid {
+						s += " invalid"
+					}
+					got = append(got, s)
+				}
+			}
+		}
+	}
+	want := []string{
+		`Pet.ID property openapi.yaml:6:24 string "id-1"`,
+		`Pet.Born property openapi.yaml:17:49 *Time "2020-01-01T00:00:00Z"`,
+		`Pet.Tag property openapi.yaml:18:45 Nullable[string] null`,
+		`Pet.Age property openapi.yaml:19:30 *int "old" invalid`,
+		`Pet.Toys property openapi.yaml:23:11 [][]*int [[1]]`,
+		`Pet.Toys property item item openapi.yaml:26:52 *int 3`,
+		`Pet.Vet property openapi.yaml:31:11 *PetVet {"phone":"556"}`,
+		`Pet.Scores property value openapi.yaml:34:48 float64 1.5`,
+		`Pet.Name property variant openapi.yaml:37:30 *PetName "Rex"`,
+		`Pet.Name property variant item openapi.yaml:38:51 string "Max"`,
+		`Pet.AdditionalProperties additional property openapi.yaml:39:45 bool true`,
+		`PetVet.Phone property openapi.yaml:30:35 *string "555"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	prog, err = Load(Options{
+		FS:     fstest.MapFS{"openapi.yaml": &fstest.MapFile{Data: []byte(spec)}},
+		Root:   "openapi.yaml",
+		Module: "example.com/out",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range prog.Packages {
+		for _, ty := range p.Types {
+			for _, f := range append(ty.Fields, ty.Extra) {
+				if f != nil && len(f.Examples) > 0 {
+					t.Errorf("%s.%s: examples collected without Options.Examples", ty.Name, f.Name)
+				}
+			}
+		}
+	}
+}
+
+// typeExpr writes a TypeRef as Go, without packages.
+func typeExpr(r *ir.TypeRef) string {
+	switch r.Kind {
+	case ir.Builtin:
+		return r.Builtin.String()
+	case ir.Named:
+		return r.Named.Name
+	case ir.Pointer:
+		return "*" + typeExpr(r.Elem)
+	case ir.Slice:
+		return "[]" + typeExpr(r.Elem)
+	case ir.Map:
+		return "map[string]" + typeExpr(r.Elem)
+	case ir.Nullable:
+		return "Nullable[" + typeExpr(r.Elem) + "]"
+	case ir.Time:
+		return "Time"
+	}
+	return "any"
+}

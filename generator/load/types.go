@@ -274,13 +274,13 @@ func (b *builder) extraField(t *ir.Type, s *openapi3.Schema, names *fieldNames) 
 		elem = b.element(b.typeOf(ap.Schema, t.Name+"Value", t.Package), ap.Schema)
 	}
 	name, _ := names.claim("AdditionalProperties", false)
-	return &ir.Field{
+	return b.extraExamples(&ir.Field{
 		Name:     name,
 		JSONName: "-",
 		Doc:      "The properties the schema does not declare, as they came.",
 		Type:     &ir.TypeRef{Kind: ir.Map, Elem: elem},
 		Pos:      t.Pos,
-	}
+	}, ap.Schema)
 }
 
 // validJSONName reports whether a json struct tag can carry name: encoding/json ignores a
@@ -345,7 +345,7 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 	}
 	isNull, acc := nullable(sr), access(sr)
 	typ, omit := b.presence(b.typeOf(sr, t.Name+name, t.Package), sr, required, isNull, acc)
-	return &ir.Field{
+	return b.fieldExamples(&ir.Field{
 		Name:     name,
 		JSONName: jsonName,
 		WireName: jsonName,
@@ -357,7 +357,7 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 		Omit:     omit,
 		Pos:      pos,
 		Rules:    b.rules(sr, t.Name+name, t.Package),
-	}
+	}, sr)
 }
 
 // fieldDoc is a property's own description: for a $ref, the description written next to it
