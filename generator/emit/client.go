@@ -186,18 +186,10 @@ func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
 	if op.Response == nil {
 		return jen.Return(err)
 	}
-	if byPointer(op.Response) || nilable(op.Response) {
+	if byPointer(op.Response) || op.Response.Nilable() {
 		return jen.Return(jen.Nil(), err)
 	}
 	return jen.Return(jen.Id("out"), err)
-}
-
-func nilable(t *ir.TypeRef) bool {
-	switch t.Kind {
-	case ir.Pointer, ir.Slice, ir.Map, ir.Any, ir.Reader, ir.ReadCloser:
-		return true
-	}
-	return false
 }
 
 func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
@@ -207,7 +199,7 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 
 // request writes the start of a client method: checking params and building req from them.
 func (e *emitter) request(g *jen.Group, op *ir.Operation) {
-	if op.Response != nil && !byPointer(op.Response) && !nilable(op.Response) {
+	if op.Response != nil && !byPointer(op.Response) && !op.Response.Nilable() {
 		g.Var().Id("out").Add(e.typeExpr(op.Response))
 	}
 	g.If(jen.Id("params").Op("==").Nil()).Block(
@@ -304,7 +296,7 @@ func (e *emitter) call(g *jen.Group, op *ir.Operation) {
 			jen.Return(jen.Nil(), jen.Err()))
 		g.Return(jen.Op("&").Id("out"), jen.Nil())
 	default:
-		if nilable(op.Response) {
+		if op.Response.Nilable() {
 			g.Var().Id("out").Add(e.typeExpr(op.Response))
 		}
 		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(

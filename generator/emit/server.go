@@ -57,7 +57,7 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 			switch {
 			case op.Response == nil:
 				g.Return(notImplemented)
-			case byPointer(op.Response) || nilable(op.Response):
+			case byPointer(op.Response) || op.Response.Nilable():
 				g.Return(jen.Nil(), notImplemented)
 			default:
 				g.Var().Id("zero").Add(e.typeExpr(op.Response))

@@ -131,7 +131,7 @@ func variantSet(val jen.Code, t *ir.TypeRef) jen.Code {
 	switch {
 	case t.Kind == ir.Nullable:
 		return jen.Op("!").Add(val).Dot("IsZero").Call()
-	case nilable(t):
+	case t.Nilable():
 		return jen.Add(val).Op("!=").Nil()
 	}
 	return nil

@@ -286,6 +286,23 @@ type TypeRef struct {
 // BasicType is a TypeRef of a predeclared type.
 func BasicType(b Basic) *TypeRef { return &TypeRef{Kind: Builtin, Builtin: b} }
 
+// Nilable reports whether t's zero value is nil: a pointer, slice, map, any or reader.
+func (t *TypeRef) Nilable() bool {
+	switch t.Kind {
+	case Pointer, Slice, Map, Any, Reader, ReadCloser:
+		return true
+	}
+	return false
+}
+
+// Deref is what t points at, or t when it is no pointer.
+func (t *TypeRef) Deref() *TypeRef {
+	if t.Kind == Pointer {
+		return t.Elem
+	}
+	return t
+}
+
 // Is reports whether t is the predeclared type b.
 func (t *TypeRef) Is(b Basic) bool { return t.Kind == Builtin && t.Builtin == b }
 

@@ -34,11 +34,3 @@ func (b *builder) formFields(mt *openapi3.MediaType, fields []*ir.Field) []*ir.F
 	}
 	return out
 }
-
-// derefType is t without its pointer.
-func derefType(t *ir.TypeRef) *ir.TypeRef {
-	if t.Kind == ir.Pointer {
-		return t.Elem
-	}
-	return t
-}

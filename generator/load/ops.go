@@ -338,7 +338,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	}
 	params.Fields = append(params.Fields, f)
 	res.BodyField = f
-	if t := derefType(typ); structured && res.BodyEncoding != ir.JSON && t.Kind == ir.Named && t.Named.Kind == ir.Struct {
+	if t := typ.Deref(); structured && res.BodyEncoding != ir.JSON && t.Kind == ir.Named && t.Named.Kind == ir.Struct {
 		res.FormFields = b.formFields(mt, t.Named.Fields)
 	}
 }
@@ -590,15 +590,8 @@ func fallbackError() ir.ErrorModel {
 
 // isInteger and isString tell the error fields apart; an optional one is a pointer.
 func isInteger(t *ir.TypeRef) bool {
-	if t.Kind == ir.Pointer {
-		t = t.Elem
-	}
+	t = t.Deref()
 	return t.Kind == ir.Builtin && t.Builtin.Integer()
 }
 
-func isString(t *ir.TypeRef) bool {
-	if t.Kind == ir.Pointer {
-		t = t.Elem
-	}
-	return t.Is(ir.String)
-}
+func isString(t *ir.TypeRef) bool { return t.Deref().Is(ir.String) }

@@ -34,9 +34,9 @@ func (b *builder) presence(t *ir.TypeRef, sr *openapi3.SchemaRef, required, isNu
 	if isNull {
 		return &ir.TypeRef{Kind: ir.Nullable, Elem: t}, omit
 	}
-	ptr := !required && !nilable(t)
+	ptr := !required && !absentAtZero(t)
 	if v, ok := b.pointerExt(sr); ok {
-		ptr = v && !nilable(t)
+		ptr = v && !absentAtZero(t)
 	}
 	if ptr {
 		if omit == ir.OmitZero {
@@ -55,9 +55,9 @@ func (b *builder) element(t *ir.TypeRef, sr *openapi3.SchemaRef) *ir.TypeRef {
 	if b.plainValues() {
 		return b.plainPointer(t, sr, false)
 	}
-	ptr := nullable(sr) && !nilable(t)
+	ptr := nullable(sr) && !absentAtZero(t)
 	if v, ok := b.pointerExt(sr); ok {
-		ptr = v && !nilable(t)
+		ptr = v && !absentAtZero(t)
 	}
 	if ptr {
 		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}
@@ -72,7 +72,7 @@ func (b *builder) plainPointer(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr 
 	if v, ok := b.pointerExt(sr); ok {
 		ptr = v
 	}
-	if ptr && !nilable(t) {
+	if ptr && !absentAtZero(t) {
 		return &ir.TypeRef{Kind: ir.Pointer, Elem: t}
 	}
 	return t
@@ -90,14 +90,9 @@ func (b *builder) pointerExt(sr *openapi3.SchemaRef) (bool, bool) {
 	return false, false
 }
 
-// nilable reports whether t's zero value is nil, which already says "absent".
-func nilable(t *ir.TypeRef) bool {
-	switch t.Kind {
-	case ir.Slice, ir.Map, ir.Any, ir.Pointer, ir.Nullable:
-		return true
-	}
-	return false
-}
+// absentAtZero reports whether t's zero value already says "absent": nil, or an absent
+// Nullable.
+func absentAtZero(t *ir.TypeRef) bool { return t.Nilable() || t.Kind == ir.Nullable }
 
 // nullable reports whether null is one of a schema's values: 3.0's nullable, 3.1's type
 // "null", a oneOf or anyOf alternative that allows null, or null among the enum values.
