@@ -68,6 +68,12 @@ type Options struct {
 	// Examples collects the spec's JSON examples into Result.Program, each checked against
 	// its schema; for tools such as the corpus sweep, so no config file key.
 	Examples bool `json:"-"`
+	// Strict makes every warning an error: a part of the spec that would be skipped fails
+	// the generation instead.
+	Strict bool `json:"strict"`
+	// Foreign says the spec was written for other tools (the CLI's -spec): the x-go-*
+	// extensions of other generators are warnings, not errors.
+	Foreign bool `json:"-"`
 }
 
 // ParseOptions reads a config file's JSON, rejecting unknown keys and bad values.
@@ -116,6 +122,9 @@ type Result struct {
 	Files map[string][]byte
 	// Warnings are problems that did not stop generation.
 	Warnings []ir.Diagnostic
+	// Summary counts the operations and schemas generated and lists, with positions and
+	// reasons, every part of the spec that was skipped.
+	Summary ir.Summary
 	// Program is the IR the files were written from.
 	Program *ir.Program
 }
@@ -150,6 +159,8 @@ func Run(cfg Config) (*Result, error) {
 		Validate:       cfg.Validate,
 		LaxPatterns:    cfg.LaxPatterns,
 		Examples:       cfg.Examples,
+		Strict:         cfg.Strict,
+		Foreign:        cfg.Foreign,
 
 		IdempotencyHeader: cfg.IdempotencyHeader,
 	})
@@ -164,7 +175,7 @@ func Run(cfg Config) (*Result, error) {
 	for _, f := range files {
 		out[f.Path] = f.Content
 	}
-	return &Result{Files: out, Warnings: prog.Warnings, Program: prog}, nil
+	return &Result{Files: out, Warnings: prog.Warnings, Summary: prog.Summary, Program: prog}, nil
 }
 
 // validHeaderName reports whether s is an HTTP header name: a token of RFC 9110.
@@ -175,4 +186,15 @@ func validHeaderName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Report is what a run tells its user at the end: each warning, then the summary of what was
+// generated and what was skipped.
+func (r *Result) Report() string {
+	var b strings.Builder
+	for _, w := range r.Warnings {
+		fmt.Fprintf(&b, "warning: %s\n", w.Error())
+	}
+	b.WriteString(r.Summary.String())
+	return b.String()
 }

@@ -20,7 +20,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // A golden case is a txtar archive: spec files under spec/ (the config is spec/specgen.json,
 // or a default one), and either the expected output files under out/ or, for a spec that
-// must fail, the expected error text in the file "error".
+// must fail, the expected error text in the file "error". A case about what is skipped or
+// warned about also pins the run's report (warnings and summary) in the file "summary".
 func TestGolden(t *testing.T) {
 	cases, err := filepath.Glob("testdata/*.txtar")
 	if err != nil {
@@ -41,17 +42,24 @@ const goldenConfig = `{"output": "out", "module": "example.com/out", "package": 
 
 func runGolden(t *testing.T, file string) {
 	ar, cfg := readCase(t, file)
-	files, genErr := generator.Generate(cfg)
+	res, genErr := generator.Run(cfg)
+	var files map[string][]byte
+	report := ""
+	if genErr == nil {
+		files, report = res.Files, res.Report()
+	}
 
 	want := map[string][]byte{}
-	var wantErr string
-	hasErr := false
+	var wantErr, wantReport string
+	hasErr, hasReport := false, false
 	for _, f := range ar.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "out/"):
 			want[strings.TrimPrefix(f.Name, "out/")] = f.Data
 		case f.Name == "error":
 			wantErr, hasErr = strings.TrimSpace(string(f.Data)), true
+		case f.Name == "summary":
+			wantReport, hasReport = string(f.Data), true
 		}
 	}
 
@@ -65,6 +73,9 @@ func runGolden(t *testing.T, file string) {
 		if genErr != nil {
 			kept = append(kept, txtar.File{Name: "error", Data: []byte(genErr.Error() + "\n")})
 		} else {
+			if hasReport {
+				kept = append(kept, txtar.File{Name: "summary", Data: []byte(report)})
+			}
 			for _, p := range sortedKeys(files) {
 				kept = append(kept, txtar.File{Name: "out/" + p, Data: files[p]})
 			}
@@ -87,6 +98,9 @@ func runGolden(t *testing.T, file string) {
 	}
 	if genErr != nil {
 		t.Fatalf("generation failed: %v", genErr)
+	}
+	if hasReport && report != wantReport {
+		t.Errorf("report:\n%s\nwant:\n%s", report, wantReport)
 	}
 	for _, p := range sortedKeys(want) {
 		got, ok := files[p]

@@ -18,7 +18,7 @@ const defaultConfig = "spec/specgen.json"
 
 type invocation struct {
 	config, spec, out, pkg, module string
-	validate                       bool
+	validate, strict               bool
 }
 
 // job is one resolved generation: what to read and where the output goes.
@@ -47,6 +47,7 @@ func (inv invocation) job() (*job, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", cfgPath, err)
 	}
+	opts.Strict = opts.Strict || inv.strict
 	cfgDir, err := filepath.Abs(filepath.Dir(cfgPath))
 	if err != nil {
 		return nil, err
@@ -105,8 +106,10 @@ func (inv invocation) specJob() (*job, error) {
 				EnumStyle:   "typed",
 				Validate:    inv.validate,
 				// A foreign spec is generated whole: a pattern RE2 cannot compile is
-				// skipped with a warning.
+				// skipped with a warning, and so are the extensions of other generators.
 				LaxPatterns: true,
+				Foreign:     true,
+				Strict:      inv.strict,
 			},
 		},
 		outDir: outDir,
@@ -173,14 +176,10 @@ func (j *job) generate() (*generator.Result, error) {
 	return generator.Run(j.cfg)
 }
 
-// warn lists, at the end of a run, what the generator skipped or doubted.
+// warn lists, at the end of a run, what the generator doubted, then what it generated and
+// what it skipped.
 func warn(res *generator.Result, stderr io.Writer) {
-	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w.Error())
-	}
-	if n := len(res.Warnings); n > 0 {
-		fmt.Fprintf(stderr, "%d warning(s): what they name was skipped or is not checked\n", n)
-	}
+	fmt.Fprint(stderr, res.Report())
 }
 
 // generatedFiles lists the *_gen.go files under the output folder that carry specgen's

@@ -34,8 +34,12 @@ Flags:
   -module PATH   import path of -out (default: found from the enclosing go.mod, else NAME)
   -validate      with -spec: report kin-openapi's validation findings as warnings (slow on
                  large specs; the config file's "validate" does the same)
+  -strict        every warning is an error, a part of the spec that would be skipped too
+                 (the config file's "strict" does the same)
 
-Spec errors are printed as file:line:col: message, and nothing is written.
+Spec errors are printed as file:line:col: message, and nothing is written. A run ends with
+a summary: the operations and schemas generated, and each part of the spec skipped, with
+its file:line:col and the reason.
 `
 
 func main() {
@@ -61,6 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fset.StringVar(&inv.pkg, "package", "", "package name")
 	fset.StringVar(&inv.module, "module", "", "import path of the output folder")
 	fset.BoolVar(&inv.validate, "validate", false, "report kin-openapi's validation findings as warnings")
+	fset.BoolVar(&inv.strict, "strict", false, "make every warning an error")
 	if err := fset.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0

@@ -142,12 +142,24 @@ func TestNeverOverwritesForeignFile(t *testing.T) {
 func TestSpecErrorWritesNothing(t *testing.T) {
 	root, config := project(t)
 	must(t, os.WriteFile(filepath.Join(root, "spec", "openapi.yaml"), []byte(testSpec+"        bad: {$ref: 'nope.yaml#/x'}\n"), 0o644))
-	code, _, stderr := specgen(t, "generate", "-config", config)
+	code, _, stderr := specgen(t, "generate", "-strict", "-config", config)
 	if code != 1 || !strings.HasPrefix(stderr, "spec/openapi.yaml:11:") {
 		t.Fatalf("exit %d, stderr %q; want a spec/openapi.yaml:11: error", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(root, "gen")); !os.IsNotExist(err) {
 		t.Errorf("gen/ was created despite the error")
+	}
+}
+
+// Without -strict, what cannot be generated is skipped, and the summary says what and why.
+func TestSummaryListsSkipped(t *testing.T) {
+	root, config := project(t)
+	must(t, os.WriteFile(filepath.Join(root, "spec", "openapi.yaml"), []byte(testSpec+"        bad: {$ref: 'nope.yaml#/x'}\n"), 0o644))
+	code, _, stderr := specgen(t, "generate", "-config", config)
+	want := "generated 0 operations and 0 schemas; skipped 1 schema:\n" +
+		`  spec/openapi.yaml:6:5: schema Pet skipped: $ref "nope.yaml#/x": spec/nope.yaml: no such file or directory (spec/openapi.yaml:11:21)` + "\n"
+	if code != 0 || stderr != want {
+		t.Fatalf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
 }
 

@@ -23,6 +23,8 @@ type Program struct {
 	Client *Client
 	// Warnings are problems that did not stop generation, in the order found.
 	Warnings []Diagnostic
+	// Summary counts what was generated and lists what was skipped.
+	Summary Summary
 }
 
 // Package is one Go package of output.

@@ -20,6 +20,7 @@ import (
 type builder struct {
 	opts  Options
 	doc   *openapi3.T
+	pre   *prepass
 	namer *ir.Namer
 
 	pkgs map[string]*pkgState
@@ -36,6 +37,13 @@ type builder struct {
 	warnedScheme map[string]bool
 	errs         []error
 	warns        []ir.Diagnostic
+	// skips are the parts of the spec left out; reported the markers (prune.go) they
+	// account for, unitChecked the problem of each named schema checked, units the named
+	// schemas generated.
+	skips       []ir.Skip
+	reported    map[int]bool
+	unitChecked map[string]string
+	units       map[string]bool
 }
 
 type pkgState struct {
@@ -57,16 +65,20 @@ type namedSchema struct {
 	filled   bool
 }
 
-func newBuilder(opts Options, doc *openapi3.T) *builder {
+func newBuilder(opts Options, doc *openapi3.T, pre *prepass) *builder {
 	return &builder{
 		opts:  opts,
 		doc:   doc,
+		pre:   pre,
 		namer: ir.NewNamer(opts.Initialisms),
 		pkgs:  map[string]*pkgState{},
 		named: map[string]*namedSchema{},
 		files: map[string]*openapi3.T{},
 
 		warnedScheme: map[string]bool{},
+		reported:     map[int]bool{},
+		unitChecked:  map[string]string{},
+		units:        map[string]bool{},
 	}
 }
 
@@ -74,13 +86,19 @@ func (b *builder) fail(pos ir.Pos, format string, args ...any) {
 	b.errs = append(b.errs, ir.Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// warn records a problem that does not stop generation; in strict mode it is an error.
 func (b *builder) warn(pos ir.Pos, format string, args ...any) {
+	if b.opts.Strict {
+		b.fail(pos, format, args...)
+		return
+	}
 	b.warns = append(b.warns, ir.Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (b *builder) build() (*ir.Program, error) {
 	// The main package exists even when empty: the runtime may go there.
 	b.pkg(b.opts.Package)
+	b.prune()
 	ops := b.operations()
 	b.discover(ops)
 	b.restoreCopiedDocs()
@@ -109,6 +127,10 @@ func (b *builder) build() (*ir.Program, error) {
 	prog.Client = b.client(prog)
 	// The client's schemes and servers may warn too.
 	prog.Warnings = b.warns
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
+	}
+	prog.Summary = b.summary(prog)
 	if d := importCycle(prog); d != nil {
 		return nil, *d
 	}
@@ -167,14 +189,36 @@ func (b *builder) pos(o *openapi3.Origin) ir.Pos {
 	if o == nil || o.Key == nil {
 		return ir.Pos{File: displayPath(b.opts, b.opts.Root)}
 	}
-	return ir.Pos{File: displayPath(b.opts, o.Key.File), Line: o.Key.Line, Col: o.Key.Column}
+	return b.location(*o.Key)
+}
+
+// location is the spec position of a kin-openapi location; in a file the pre-pass wrote
+// again, that of the line's source.
+func (b *builder) location(loc openapi3.Location) ir.Pos {
+	file := strings.TrimPrefix(loc.File, "/")
+	if r, ok := b.pre.out[file]; ok && loc.Line >= 1 && loc.Line <= len(r.lines) {
+		return b.pre.display(r.lines[loc.Line-1])
+	}
+	return ir.Pos{File: displayPath(b.opts, file), Line: loc.Line, Col: loc.Column}
+}
+
+// fileOf is the spec file (inside the spec folder) an element with origin o comes from.
+func (b *builder) fileOf(o *openapi3.Origin) string {
+	if o == nil || o.Key == nil {
+		return b.opts.Root
+	}
+	file := strings.TrimPrefix(o.Key.File, "/")
+	if r, ok := b.pre.out[file]; ok && o.Key.Line >= 1 && o.Key.Line <= len(r.lines) {
+		return r.lines[o.Key.Line-1].file
+	}
+	return file
 }
 
 // fieldPos is the position of one field of an element, or of the element itself.
 func (b *builder) fieldPos(o *openapi3.Origin, field string) ir.Pos {
 	if o != nil {
 		if loc, ok := o.Fields.Lookup(field); ok {
-			return ir.Pos{File: displayPath(b.opts, loc.File), Line: loc.Line, Col: loc.Column}
+			return b.location(loc)
 		}
 	}
 	return b.pos(o)
@@ -208,7 +252,7 @@ func (b *builder) packageOf(o *openapi3.Origin, ext map[string]any) string {
 	if !b.opts.PackagePerFile || o == nil || o.Key == nil {
 		return b.opts.Package
 	}
-	file := strings.TrimPrefix(o.Key.File, "/")
+	file := b.fileOf(o)
 	if file == b.opts.Root {
 		return b.opts.Package
 	}
@@ -216,9 +260,16 @@ func (b *builder) packageOf(o *openapi3.Origin, ext map[string]any) string {
 }
 
 func (b *builder) source(st *pkgState, o *openapi3.Origin) {
-	if o != nil && o.Key != nil {
-		st.sources[displayPath(b.opts, o.Key.File)] = true
-	} else {
-		st.sources[displayPath(b.opts, b.opts.Root)] = true
+	st.sources[displayPath(b.opts, b.fileOf(o))] = true
+}
+
+// summary counts what prog holds and lists what the pre-pass and the builder left out.
+func (b *builder) summary(prog *ir.Program) ir.Summary {
+	sum := ir.Summary{Schemas: len(b.units)}
+	for _, p := range prog.Packages {
+		sum.Operations += len(p.Operations)
 	}
+	sum.Skipped = append(slices.Clone(b.pre.skips), b.skips...)
+	slices.SortStableFunc(sum.Skipped, func(x, y ir.Skip) int { return comparePos(x.Pos, y.Pos) })
+	return sum
 }

@@ -2,7 +2,6 @@ package load
 
 import (
 	"cmp"
-	"io/fs"
 	"net/http"
 	"net/url"
 	"path"
@@ -64,6 +63,7 @@ func (b *builder) discover(ops []opRef) {
 		}
 		s := sr.Value
 		if sr.Ref != "" || key != "" {
+			b.units[schemaKey(s)] = true
 			name := key
 			if name == "" {
 				name = refName(sr.Ref, s)
@@ -120,9 +120,9 @@ func (b *builder) restoreCopiedDocs() {
 		file := strings.TrimPrefix(ns.schema.Origin.Key.File, "/")
 		doc, ok := b.files[file]
 		if !ok {
-			data, err := fs.ReadFile(b.opts.FS, file)
+			data, err := b.pre.read(file)
 			if err == nil {
-				doc, _ = newLoader(b.opts).LoadFromDataWithPath(data, &url.URL{Path: file})
+				doc, _ = newLoader(b.opts, b.pre).LoadFromDataWithPath(data, &url.URL{Path: file})
 			}
 			b.files[file] = doc
 		}

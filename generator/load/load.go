@@ -55,40 +55,55 @@ type Options struct {
 	// IdempotencyHeader is the header in which the client sends a random idempotency key
 	// with every POST and PATCH; "" sends one only where an Idempotency-Key header is declared.
 	IdempotencyHeader string
+	// Strict makes every warning an error, a skipped part of the spec included.
+	Strict bool
+	// Foreign says the spec was written for other tools: their x-go-* extensions that specgen
+	// does not know are warnings, not errors.
+	Foreign bool
 }
 
 // Load reads the spec and builds the IR. Errors carry the spec file, line and column.
 func Load(opts Options) (*ir.Program, error) {
-	doc, err := read(opts)
+	doc, pre, err := read(opts)
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(opts, doc)
+	b := newBuilder(opts, doc, pre)
 	if opts.Validate {
 		b.validate()
 	}
 	return b.build()
 }
 
-func read(opts Options) (*openapi3.T, error) {
+func read(opts Options) (*openapi3.T, *prepass, error) {
 	data, err := fs.ReadFile(opts.FS, opts.Root)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayPath(opts, opts.Root), unwrapPathError(err))
+		return nil, nil, fmt.Errorf("%s: %w", displayPath(opts, opts.Root), unwrapPathError(err))
 	}
 	if err := checkVersion(opts, data); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	doc, err := newLoader(opts).LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
+	pre, err := prepare(opts, data)
 	if err != nil {
-		return nil, positionLoadError(opts, err)
+		return nil, nil, err
 	}
-	return doc, nil
+	if opts.Strict {
+		if err := pre.strictErrors(); err != nil {
+			return nil, nil, err
+		}
+	}
+	data, _ = pre.read(opts.Root)
+	doc, err := newLoader(opts, pre).LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
+	if err != nil {
+		return nil, nil, positionLoadError(opts, pre, err)
+	}
+	return doc, pre, nil
 }
 
-// newLoader is a kin-openapi loader that keeps origins and reads $refs from opts.FS only.
-// kin-openapi reads a file again for every $ref into it; the cache makes that one read.
-func newLoader(opts Options) *openapi3.Loader {
-	cache := map[string][]byte{}
+// newLoader is a kin-openapi loader that keeps origins and reads $refs from opts.FS only,
+// each file as the pre-pass left it. kin-openapi reads a file again for every $ref into it;
+// the pre-pass reads it once.
+func newLoader(opts Options, pre *prepass) *openapi3.Loader {
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = true
@@ -101,14 +116,10 @@ func newLoader(opts Options) *openapi3.Loader {
 		if !fs.ValidPath(p) {
 			return nil, fmt.Errorf("$ref to %s leaves the spec folder: %s", u.Path, refusedRef)
 		}
-		if b, ok := cache[p]; ok {
-			return b, nil
-		}
-		b, err := fs.ReadFile(opts.FS, p)
+		b, err := pre.read(p)
 		if err != nil {
-			return nil, fmt.Errorf("$ref to %s: %w", p, unwrapPathError(err))
+			return nil, fmt.Errorf("$ref to %s: %w", p, err)
 		}
-		cache[p] = b
 		return b, nil
 	}
 	return loader
@@ -152,7 +163,7 @@ var (
 // positionLoadError gives a kin-openapi load error the file:line:col it is about.
 // kin-openapi reports YAML syntax errors with a line and unresolved references by their
 // text; the reference is then found in the spec files.
-func positionLoadError(opts Options, err error) error {
+func positionLoadError(opts Options, pre *prepass, err error) error {
 	msg := err.Error()
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -163,6 +174,10 @@ func positionLoadError(opts Options, err error) error {
 		file := opts.Root
 		if f := fileInMessage(opts, msg); f != "" {
 			file = f
+		}
+		if r, ok := pre.out[file]; ok && line >= 1 && line <= len(r.lines) {
+			// A line of the file as the pre-pass wrote it.
+			return ir.Diagnostic{Pos: pre.display(r.lines[line-1]), Msg: cleanMessage(msg)}
 		}
 		return ir.Diagnostic{Pos: ir.Pos{File: displayPath(opts, file), Line: line, Col: col}, Msg: cleanMessage(msg)}
 	}
@@ -266,7 +281,7 @@ func (b *builder) validate() {
 			b.warn(ir.Pos{File: displayPath(b.opts, b.opts.Root)}, "kin-openapi: %d more validation findings", len(list)-most)
 			break
 		}
-		d := positionLoadError(b.opts, e).(ir.Diagnostic)
+		d := positionLoadError(b.opts, b.pre, e).(ir.Diagnostic)
 		b.warn(d.Pos, "kin-openapi: %s", strings.TrimPrefix(d.Msg, "not valid OpenAPI: "))
 	}
 }

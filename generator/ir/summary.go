@@ -1,0 +1,87 @@
+package ir
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Summary is what a generation made of the spec: how much it generated, and each part it
+// left out with the reason.
+type Summary struct {
+	// Operations counts the operations the client and server have.
+	Operations int
+	// Schemas counts the named schemas (component schemas and the targets of schema $refs)
+	// that were generated, as Go types or written inline where they are used.
+	Schemas int
+	// Skipped lists what was left out, in the order of the spec's files and positions.
+	Skipped []Skip
+}
+
+// Skip is one part of the spec that was not generated.
+type Skip struct {
+	// Kind is what the part is: "operation", "schema", "parameter", "response", "example",
+	// "header", "link", "callback", "path", "security scheme", "description",
+	// "discriminator mapping", "media type".
+	Kind string
+	// Name is how the spec names it: "GET /pets", "Pet", "limit of GET /pets".
+	Name string
+	Pos  Pos
+	// Reason says why, with the position of the cause when it lies elsewhere.
+	Reason string
+}
+
+func (s Skip) String() string {
+	return fmt.Sprintf("%s: %s %s skipped: %s", s.Pos, s.Kind, s.Name, s.Reason)
+}
+
+// Count is the number of skipped parts of one kind.
+func (s Summary) Count(kind string) int {
+	n := 0
+	for _, k := range s.Skipped {
+		if k.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// String is the summary as the CLI prints it: one line of counts, then one line per
+// skipped part.
+func (s Summary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "generated %d operations and %d schemas", s.Operations, s.Schemas)
+	if len(s.Skipped) == 0 {
+		b.WriteString("; nothing skipped\n")
+		return b.String()
+	}
+	var kinds []string
+	counts := map[string]int{}
+	for _, k := range s.Skipped {
+		if counts[k.Kind] == 0 {
+			kinds = append(kinds, k.Kind)
+		}
+		counts[k.Kind]++
+	}
+	b.WriteString("; skipped")
+	for i, k := range kinds {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, " %d %s", counts[k], plural(k, counts[k]))
+	}
+	b.WriteString(":\n")
+	for _, k := range s.Skipped {
+		b.WriteString("  " + k.String() + "\n")
+	}
+	return b.String()
+}
+
+func plural(kind string, n int) string {
+	switch {
+	case n == 1:
+		return kind
+	case strings.HasSuffix(kind, "s"):
+		return kind + "es"
+	}
+	return kind + "s"
+}
