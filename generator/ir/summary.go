@@ -49,25 +49,32 @@ func (s Summary) Count(kind string) int {
 // skipped part.
 func (s Summary) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "generated %d operations and %d schemas", s.Operations, s.Schemas)
+	fmt.Fprintf(&b, "generated %d %s and %d %s", s.Operations, plural("operation", s.Operations), s.Schemas, plural("schema", s.Schemas))
 	if len(s.Skipped) == 0 {
 		b.WriteString("; nothing skipped\n")
 		return b.String()
 	}
-	var kinds []string
-	counts := map[string]int{}
-	for _, k := range s.Skipped {
-		if counts[k.Kind] == 0 {
-			kinds = append(kinds, k.Kind)
+	// Operations, schemas and parameters are counted; what else a line names is another
+	// part of the spec: a response, an example, a description.
+	var parts []string
+	for _, k := range []string{"operation", "schema", "parameter"} {
+		if n := s.Count(k); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, plural(k, n)))
 		}
-		counts[k.Kind]++
 	}
-	b.WriteString("; skipped")
-	for i, k := range kinds {
-		if i > 0 {
-			b.WriteString(",")
+	if n := len(s.Skipped) - s.Count("operation") - s.Count("schema") - s.Count("parameter"); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d other %s", n, plural("part", n)))
+	}
+	b.WriteString("; skipped ")
+	for i, p := range parts {
+		switch {
+		case i == 0:
+		case i == len(parts)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, " %d %s", counts[k], plural(k, counts[k]))
+		b.WriteString(p)
 	}
 	b.WriteString(":\n")
 	for _, k := range s.Skipped {
@@ -77,11 +84,8 @@ func (s Summary) String() string {
 }
 
 func plural(kind string, n int) string {
-	switch {
-	case n == 1:
+	if n == 1 {
 		return kind
-	case strings.HasSuffix(kind, "s"):
-		return kind + "es"
 	}
 	return kind + "s"
 }

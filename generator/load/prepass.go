@@ -210,6 +210,11 @@ func (p *prepass) value(f string, v *yaml.Node, s state, where, key string) {
 		return
 	}
 	p.seen[visit{v, s}] = true
+	if s.kind == kTag && s.shape == one {
+		if _, name := entry(v, "name"); name != nil {
+			where = "tag " + name.Value
+		}
+	}
 	if r := refOf(v, s); r != nil {
 		p.ref(f, v, r, s, where, key)
 		if s.kind != kSchema || s.shape != one {
@@ -246,8 +251,10 @@ func (p *prepass) value(f string, v *yaml.Node, s state, where, key string) {
 // childName names the element a field's value is, for the summary.
 func childName(s, c state, key, where string) string {
 	switch {
-	case s.kind == kPaths:
+	case s.kind == kPaths || where == "components" && s.shape == mapOf:
 		return key
+	case s.kind == kDoc && c.kind == kComponents:
+		return "components"
 	case s.kind == kPathItem && c.kind == kOperation:
 		return strings.ToUpper(key) + " " + where
 	case s.shape == mapOf || keyed[s.kind] != 0:
@@ -416,20 +423,15 @@ func (p *prepass) fail(f string, v *yaml.Node, s state, where, key string, pos i
 func (p *prepass) drop(f string, v *yaml.Node, s state, where, key string, pos ir.Pos, problem string) {
 	p.edits[v] = edit{drop: true}
 	p.files[f].changed = true
-	what := kindNames[s.kind]
-	switch s.kind {
-	case kString:
-		what = key
-	case kExampleValue:
-		what = "example"
+	what, name := kindNames[s.kind], where
+	if s.kind == kString || s.kind == kExampleValue || s.shape != one {
+		// A field of the element where names.
+		what, name = key, "of "+where
+		if where == "" {
+			name = "of the document"
+		}
 	}
-	if s.shape != one {
-		what = key
-	}
-	if where == "" {
-		where = "of the document"
-	}
-	p.skips = append(p.skips, ir.Skip{Kind: what, Name: where, Pos: pos, Reason: problem})
+	p.skips = append(p.skips, ir.Skip{Kind: what, Name: name, Pos: pos, Reason: problem})
 }
 
 func (p *prepass) replace(f string, v, with *yaml.Node, file string) {
@@ -529,7 +531,7 @@ func (p *prepass) resolve(from, ref string, hops int) (target, string) {
 			// what it points at.
 			next, problem := p.resolve(t.file, r.Value, hops+1)
 			if problem != "" {
-				return target{}, problem
+				return target{}, fmt.Sprintf("$ref %q goes through %s", ref, problem)
 			}
 			if !refable(t.state.kind) || t.state.shape != one {
 				t.rewrite = true

@@ -154,15 +154,19 @@ func (b *builder) operationProblem(o opRef) string {
 	skipped := false
 	for _, list := range []*openapi3.Parameters{&o.item.Parameters, &o.op.Parameters} {
 		var kept openapi3.Parameters
-		for _, pr := range *list {
+		for i, pr := range *list {
 			if pr == nil || pr.Value == nil {
 				continue
 			}
 			p := pr.Value
-			why := ""
 			if d, ok := b.marker(p.Extensions); ok {
-				why = cause(d)
-			} else if why = b.refProblem(p.Schema); why == "" {
+				// A $ref that could not be followed: the parameter's name is unknown.
+				b.skip("parameter", fmt.Sprintf("#%d of %s", i+1, what), d.Pos, d.Msg)
+				skipped = true
+				continue
+			}
+			why := b.refProblem(p.Schema)
+			if why == "" {
 				why = b.contentProblem(p.Content)
 			}
 			switch {
@@ -172,11 +176,7 @@ func (b *builder) operationProblem(o opRef) string {
 			case p.Required || p.In == openapi3.ParameterInPath:
 				return fmt.Sprintf("its required parameter %q cannot be generated: %s", p.Name, why)
 			}
-			name := p.Name + " of " + what
-			if p.Name == "" {
-				name = "of " + what
-			}
-			b.skip("parameter", name, b.pos(p.Origin), why)
+			b.skip("parameter", p.Name+" of "+what, b.pos(p.Origin), why)
 			skipped = true
 		}
 		*list = kept
@@ -212,18 +212,18 @@ func (b *builder) operationProblem(o opRef) string {
 		if rr == nil || rr.Value == nil {
 			continue
 		}
-		why := ""
+		// A marker is the response itself: the operation's reason says where it stands.
+		pos, why := b.pos(rr.Value.Origin), b.contentProblem(rr.Value.Content)
+		opWhy := why
 		if d, ok := b.marker(rr.Value.Extensions); ok {
-			why = cause(d)
-		} else {
-			why = b.contentProblem(rr.Value.Content)
+			pos, why, opWhy = d.Pos, d.Msg, cause(d)
 		}
 		switch {
 		case why == "":
 		case strings.HasPrefix(code, "2"):
-			return "response " + code + ": " + why
+			return "response " + code + ": " + opWhy
 		default:
-			b.skip("response", code+" of "+what, b.pos(rr.Value.Origin), why)
+			b.skip("response", code+" of "+what, pos, why)
 			o.op.Responses.Delete(code)
 		}
 	}
