@@ -4,11 +4,13 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"go/token"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/specgen-dev/specgen/generator/emit"
@@ -71,9 +73,10 @@ type Options struct {
 	// Strict makes every warning an error: a part of the spec that would be skipped fails
 	// the generation instead.
 	Strict bool `json:"strict"`
-	// Foreign says the spec was written for other tools (the CLI's -spec): the x-go-*
-	// extensions of other generators are warnings, not errors.
-	Foreign bool `json:"-"`
+	// Foreign says the spec was written for other tools (the CLI's -spec sets it): an x-go-*
+	// extension specgen does not know, or a bad value of one of its own, is a warning and
+	// ignored, not an error.
+	Foreign bool `json:"foreign"`
 }
 
 // ParseOptions reads a config file's JSON, rejecting unknown keys and bad values.
@@ -188,11 +191,15 @@ func validHeaderName(s string) bool {
 	return s != ""
 }
 
-// Report is what a run tells its user at the end: each warning, then the summary of what was
-// generated and what was skipped.
+// Report is what a run tells its user at the end: each warning, in the order of the spec's
+// files and lines, then the summary of what was generated and what was skipped.
 func (r *Result) Report() string {
 	var b strings.Builder
-	for _, w := range r.Warnings {
+	warnings := slices.Clone(r.Warnings)
+	slices.SortStableFunc(warnings, func(x, y ir.Diagnostic) int {
+		return cmp.Or(strings.Compare(x.Pos.File, y.Pos.File), cmp.Compare(x.Pos.Line, y.Pos.Line), cmp.Compare(x.Pos.Col, y.Pos.Col))
+	})
+	for _, w := range warnings {
 		fmt.Fprintf(&b, "warning: %s\n", w.Error())
 	}
 	b.WriteString(r.Summary.String())

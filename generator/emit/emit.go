@@ -253,6 +253,11 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 		return jen.Qual(e.runtimePath(), "FilePart")
 	case ir.Event:
 		return jen.Id("ServerSentEvent")
+	case ir.External:
+		if t.Import == "" {
+			return jen.Id(t.GoName)
+		}
+		return jen.Qual(t.Import, t.GoName)
 	}
 	return jen.Id("any")
 }

@@ -18,6 +18,9 @@ func (e *emitter) enums(f *jen.File) bool {
 		f.Add(docComment(t.Name, t.Doc)).Type().Id(t.Name).Add(e.typeExpr(t.Underlying))
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range t.Enum.Values {
+				for _, c := range fieldDoc(v.ConstName, v.Doc) {
+					g.Add(c)
+				}
 				g.Id(v.ConstName).Id(t.Name).Op("=").Add(lit(v.Value))
 			}
 		})
@@ -53,6 +56,9 @@ func (e *emitter) enums(f *jen.File) bool {
 		f.Commentf("// Accepted values of %s.", def.Name)
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range def.Values {
+				for _, c := range fieldDoc(v.ConstName, v.Doc) {
+					g.Add(c)
+				}
 				g.Id(v.ConstName).Op("=").Add(lit(v.Value))
 			}
 		})

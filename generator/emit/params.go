@@ -95,9 +95,10 @@ func scalar(t *ir.TypeRef) bool {
 	return false
 }
 
-// leaf reports whether t is one piece of text: a scalar, or the JSON of a union or any.
+// leaf reports whether t is one piece of text: a scalar, or the JSON of a union, of any or
+// of a type the spec names (x-go-type).
 func leaf(t *ir.TypeRef) bool {
-	return scalar(t) || t.Kind == ir.Any || t.Kind == ir.Named && t.Named.Kind == ir.Union
+	return scalar(t) || t.Kind == ir.Any || t.Kind == ir.External || t.Kind == ir.Named && t.Named.Kind == ir.Union
 }
 
 func isList(t *ir.TypeRef) bool {
@@ -211,7 +212,7 @@ func (e *emitter) format(val jen.Code, t *ir.TypeRef) jen.Code {
 			return e.format(jen.Id(u.Builtin.String()).Call(val), u)
 		}
 		return jen.Id("jsonText").Call(val)
-	case ir.Any:
+	case ir.Any, ir.External:
 		return jen.Id("jsonText").Call(val)
 	}
 	switch t.Builtin {

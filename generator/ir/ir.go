@@ -240,6 +240,9 @@ const (
 	// Event is the client package's ServerSentEvent: one event of an untyped
 	// text/event-stream.
 	Event
+	// External is a Go type the spec names (x-go-type): GoName, of the package Import, or
+	// of the generated package (or predeclared) when Import is "".
+	External
 )
 
 // Basic is a predeclared Go type.
@@ -283,6 +286,8 @@ type TypeRef struct {
 	Elem    *TypeRef
 	// Rules constrain the elements of a Slice or the values of a Map.
 	Rules *Rules
+	// Import and GoName spell an External type.
+	Import, GoName string
 }
 
 // BasicType is a TypeRef of a predeclared type.
@@ -322,6 +327,8 @@ type EnumValue struct {
 	ConstName string
 	// Value is a string, an int64 or a float64.
 	Value any
+	// Doc describes the value (x-enum-descriptions, x-go-enum-desc).
+	Doc string
 }
 
 // Rules are the validation constraints the spec states for one value.

@@ -31,6 +31,9 @@ type builder struct {
 	files map[string]*openapi3.T
 	// depth counts the typeOf calls in progress, to stop at a cycle.
 	depth int
+	// noGoType counts the parameters, form bodies and union alternatives being built, where
+	// x-go-type is not honoured.
+	noGoType int
 	// schemes are the supported security schemes by key, read once (security.go);
 	// warnedScheme the keys of unknown ones already warned about.
 	schemes      map[string]*ir.SecurityScheme
@@ -92,7 +95,11 @@ func (b *builder) warn(pos ir.Pos, format string, args ...any) {
 		b.fail(pos, format, args...)
 		return
 	}
-	b.warns = append(b.warns, ir.Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	d := ir.Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	if !slices.Contains(b.warns, d) {
+		// An extension read at each use of its schema is reported once.
+		b.warns = append(b.warns, d)
+	}
 }
 
 func (b *builder) build() (*ir.Program, error) {

@@ -187,8 +187,13 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 
 // isNamedType reports whether a named schema becomes a Go type of its own: objects with
 // properties and typed enums do; scalars, arrays, free-form objects and string-style enums
-// are written inline where they are used.
+// are written inline where they are used, and so is a schema whose x-go-type names its
+// type.
 func (b *builder) isNamedType(s *openapi3.Schema) bool {
+	if hasGoType(s) {
+		// x-go-type names the Go type.
+		return false
+	}
 	if len(s.Enum) > 0 {
 		return b.enumForm(s) == typedEnum
 	}

@@ -209,6 +209,10 @@ func nullExample(s *openapi3.Schema) bool {
 // schema. The value is checked as encoding/json reads it back, the form kin-openapi's
 // validation expects.
 func (b *builder) example(name, in string, pos ir.Pos, value any, external string, schema *openapi3.Schema, target *ir.TypeRef, mode openapi3.SchemaValidationOption) *ir.Example {
+	if target != nil && hasExternal(target) {
+		// A type x-go-type names comes from elsewhere: the example is not checked.
+		target = nil
+	}
 	ex := &ir.Example{Name: name, In: in, Pos: pos, Target: target, External: external}
 	if external != "" {
 		return ex

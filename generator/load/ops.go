@@ -144,6 +144,8 @@ func (b *builder) parameters(o opRef) []*openapi3.Parameter {
 
 func (b *builder) parameter(params *ir.Type, names *fieldNames, p *openapi3.Parameter) *ir.Parameter {
 	b.checkExtensions(p.Extensions, p.Origin)
+	b.noGoType++
+	defer func() { b.noGoType-- }()
 	in := ir.ParamIn(p.In)
 	switch in {
 	case ir.InPath, ir.InQuery, ir.InHeader, ir.InCookie:
@@ -291,11 +293,20 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	}
 	_, named := b.named[schemaKey(sr.Value)]
 	structured := res.BodyEncoding == ir.JSON || res.BodyEncoding == ir.Form || res.BodyEncoding == ir.Multipart
+	if res.BodyEncoding != ir.JSON {
+		b.noGoType++
+		defer func() { b.noGoType-- }()
+	}
 	if structured && !named && isStruct(sr.Value) {
 		// An inline object body: its properties are the Params' own fields.
 		var props []*ir.Field
 		for _, p := range b.properties(sr.Value) {
 			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
+				if f.JSONName == "-" {
+					// x-go-json-ignore: a field of the program's, not of the body.
+					params.Fields = append(params.Fields, f)
+					continue
+				}
 				if res.BodyEncoding == ir.Multipart && isBinary(p.sr) {
 					f.Type, f.Rules = fileType(f.Type), nil
 				}
@@ -334,7 +345,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		Pos:      b.pos(mt.Origin),
 	}
 	if structured {
-		f.Rules = b.rules(sr, params.Name+name, params.Package)
+		f.Rules = b.rulesOf(typ, sr, params.Name+name, params.Package)
 	}
 	params.Fields = append(params.Fields, f)
 	res.BodyField = f

@@ -78,16 +78,50 @@ func (b *builder) plainPointer(t *ir.TypeRef, sr *openapi3.SchemaRef, structPtr 
 	return t
 }
 
-// pointerExt is the x-go-pointer of a schema reference: next to the $ref, or in an inline
-// schema.
+// pointerExt is the x-go-pointer of a schema reference (next to the $ref, or in an inline
+// schema); else oapi-codegen's x-go-type-skip-optional-pointer: true, there or in the
+// referenced schema, forbids the pointer.
 func (b *builder) pointerExt(sr *openapi3.SchemaRef) (bool, bool) {
-	if v, ok := b.boolExt(sr.Extensions, "x-go-pointer", sr.Origin); ok {
+	if v, ok := b.propBool(sr, "x-go-pointer"); ok {
+		return v, true
+	}
+	const skip = "x-go-type-skip-optional-pointer"
+	if v, _ := b.propBool(sr, skip); v {
+		return false, true
+	}
+	if sr.Value != nil && sr.Ref != "" {
+		if v, _ := b.boolExt(sr.Value.Extensions, skip, sr.Value.Origin); v {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// propBool is a boolean extension of a schema reference: next to the $ref, or in an inline
+// schema.
+func (b *builder) propBool(sr *openapi3.SchemaRef, name string) (bool, bool) {
+	if v, ok := b.boolExt(sr.Extensions, name, sr.Origin); ok {
 		return v, true
 	}
 	if sr.Value != nil && sr.Ref == "" {
-		return b.boolExt(sr.Value.Extensions, "x-go-pointer", sr.Value.Origin)
+		return b.boolExt(sr.Value.Extensions, name, sr.Value.Origin)
 	}
 	return false, false
+}
+
+// omitExt applies x-omitempty (oapi-codegen, go-swagger) of a property to its omit option:
+// true leaves Go's empty value out, false always writes the field.
+func (b *builder) omitExt(sr *openapi3.SchemaRef, omit ir.Omit) ir.Omit {
+	v, ok := b.propBool(sr, "x-omitempty")
+	switch {
+	case !ok:
+		return omit
+	case !v:
+		return ir.OmitNever
+	case omit == ir.OmitNever:
+		return ir.OmitEmpty
+	}
+	return omit
 }
 
 // absentAtZero reports whether t's zero value already says "absent": nil, or an absent

@@ -14,6 +14,15 @@ var checkedFormats = map[string]bool{
 	"ipv6": true, "hostname": true,
 }
 
+// rulesOf is rules for a value of Go type t: none for a type x-go-type names, which
+// specgen cannot check.
+func (b *builder) rulesOf(t *ir.TypeRef, sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *ir.Rules {
+	if hasExternal(t) {
+		return nil
+	}
+	return b.rules(sr, hint, pkg)
+}
+
 func (b *builder) rules(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *ir.Rules {
 	s := sr.Value
 	r := &ir.Rules{}

@@ -37,6 +37,9 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 	if s == nil {
 		return &ir.TypeRef{Kind: ir.Any}
 	}
+	if t := b.externalType(sr); t != nil {
+		return t
+	}
 	b.depth++
 	defer func() { b.depth-- }()
 	if b.depth > maxDepth {
@@ -85,7 +88,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 			return &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.Any}}
 		}
 		elem := b.element(b.typeOf(s.Items, hint+"Item", pkg), s.Items)
-		return &ir.TypeRef{Kind: ir.Slice, Elem: elem, Rules: b.rules(s.Items, hint+"Item", pkg)}
+		return &ir.TypeRef{Kind: ir.Slice, Elem: elem, Rules: b.rulesOf(elem, s.Items, hint+"Item", pkg)}
 	case "object":
 		ap := s.AdditionalProperties.Schema
 		if ap == nil && len(s.PatternProperties) == 1 {
@@ -96,7 +99,7 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, hint string, pkg *ir.Package) *
 		}
 		if ap != nil {
 			elem := b.element(b.typeOf(ap, hint+"Value", pkg), ap)
-			return &ir.TypeRef{Kind: ir.Map, Elem: elem, Rules: b.rules(ap, hint+"Value", pkg)}
+			return &ir.TypeRef{Kind: ir.Map, Elem: elem, Rules: b.rulesOf(elem, ap, hint+"Value", pkg)}
 		}
 		return &ir.TypeRef{Kind: ir.Map, Elem: &ir.TypeRef{Kind: ir.Any}}
 	}
@@ -343,9 +346,12 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 		b.fail(pos, "property %q of %s: Go field name %s is already taken by another property", jsonName, t.Name, name)
 		return nil
 	}
+	// x-go-json-ignore (oapi-codegen): the field is the program's, never on the wire.
+	ignored, _ := b.propBool(sr, "x-go-json-ignore")
+	required = required && !ignored
 	isNull, acc := nullable(sr), access(sr)
 	typ, omit := b.presence(b.typeOf(sr, t.Name+name, t.Package), sr, required, isNull, acc)
-	return b.fieldExamples(&ir.Field{
+	f := &ir.Field{
 		Name:     name,
 		JSONName: jsonName,
 		WireName: jsonName,
@@ -354,10 +360,15 @@ func (b *builder) field(t *ir.Type, names *fieldNames, jsonName string, sr *open
 		Required: required,
 		Nullable: isNull,
 		Access:   acc,
-		Omit:     omit,
+		Omit:     b.omitExt(sr, omit),
 		Pos:      pos,
-		Rules:    b.rules(sr, t.Name+name, t.Package),
-	}, sr)
+	}
+	if ignored {
+		f.JSONName = "-"
+		return f
+	}
+	f.Rules = b.rulesOf(typ, sr, t.Name+name, t.Package)
+	return b.fieldExamples(f, sr)
 }
 
 // fieldDoc is a property's own description: for a $ref, the description written next to it

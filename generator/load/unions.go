@@ -69,7 +69,9 @@ func (b *builder) variant(t *ir.Type, names *fieldNames, d *openapi3.Discriminat
 		label = kindLabel(vs)
 	}
 	before := len(t.Package.Types)
+	b.noGoType++
 	typ := b.typeOf(v, t.Name+label, t.Package)
+	b.noGoType--
 	name := variantName(typ)
 	if typ.Kind == ir.Named && slices.Contains(t.Package.Types[before:], typ.Named) {
 		// A type made for this alternative alone: its name repeats the union's.
