@@ -70,6 +70,7 @@ type namedSchema struct {
 
 func newBuilder(opts Options, doc *openapi3.T, pre *prepass) *builder {
 	return &builder{
+		warns: slices.Clone(pre.warns),
 		opts:  opts,
 		doc:   doc,
 		pre:   pre,

@@ -176,7 +176,15 @@ func positionLoadError(opts Options, pre *prepass, err error) error {
 			file = f
 		}
 		if r, ok := pre.out[file]; ok && line >= 1 && line <= len(r.lines) {
-			// A line of the file as the pre-pass wrote it.
+			// Lines of the file as the pre-pass wrote it: the message names their sources.
+			msg = yamlLineRe.ReplaceAllStringFunc(msg, func(s string) string {
+				m := yamlLineRe.FindStringSubmatch(s)
+				n, _ := strconv.Atoi(m[1])
+				if n < 1 || n > len(r.lines) {
+					return s
+				}
+				return pre.display(r.lines[n-1]).String()
+			})
 			return ir.Diagnostic{Pos: pre.display(r.lines[line-1]), Msg: cleanMessage(msg)}
 		}
 		return ir.Diagnostic{Pos: ir.Pos{File: displayPath(opts, file), Line: line, Col: col}, Msg: cleanMessage(msg)}

@@ -98,6 +98,7 @@ func refable(k kind) bool {
 
 var (
 	str        = state{kString, one}
+	strList    = state{kString, listOf}
 	extDocs    = state{kExternalDocs, one}
 	schema     = state{kSchema, one}
 	schemaMap  = state{kSchema, mapOf}
@@ -113,18 +114,18 @@ var (
 // fields are the known fields of each object kind.
 var fields = map[kind]map[string]state{
 	kDoc: {
-		"info": {kInfo, one}, "servers": servers, "paths": {kPaths, one},
+		"openapi": str, "info": {kInfo, one}, "servers": servers, "paths": {kPaths, one},
 		"webhooks": {kPathItem, mapOf}, "components": {kComponents, one}, "tags": {kTag, listOf},
 		"externalDocs": extDocs,
 	},
 	kInfo: {
 		"title": str, "summary": str, "description": str, "termsOfService": str,
-		"contact": {kContact, one}, "license": {kLicense, one},
+		"contact": {kContact, one}, "license": {kLicense, one}, "version": str,
 	},
-	kContact:        {"name": str},
-	kLicense:        {"name": str},
-	kServer:         {"description": str, "variables": {kServerVariable, mapOf}},
-	kServerVariable: {"description": str},
+	kContact:        {"name": str, "url": str, "email": str},
+	kLicense:        {"name": str, "identifier": str, "url": str},
+	kServer:         {"url": str, "description": str, "variables": {kServerVariable, mapOf}},
+	kServerVariable: {"enum": strList, "default": str, "description": str},
 	kComponents: {
 		"schemas": schemaMap, "responses": {kResponse, mapOf}, "parameters": {kParameter, mapOf},
 		"examples": examples, "requestBodies": {kRequestBody, mapOf}, "headers": headers,
@@ -138,38 +139,48 @@ var fields = map[kind]map[string]state{
 		"patch": {kOperation, one}, "trace": {kOperation, one},
 	},
 	kOperation: {
-		"summary": str, "description": str, "externalDocs": extDocs, "parameters": params,
+		"tags": strList, "summary": str, "description": str, "externalDocs": extDocs,
+		"operationId": str, "parameters": params,
 		"requestBody": {kRequestBody, one}, "responses": {kResponses, one},
 		"callbacks": {kCallback, mapOf}, "servers": servers,
 	},
-	kExternalDocs: {"description": str},
+	kExternalDocs: {"description": str, "url": str},
 	kParameter: {
-		"description": str, "schema": schema, "example": exValue, "examples": examples,
-		"content": content,
+		"name": str, "in": str, "description": str, "style": str, "schema": schema,
+		"example": exValue, "examples": examples, "content": content,
 	},
 	kRequestBody: {"description": str, "content": content},
 	kMediaType: {
 		"schema": schema, "example": exValue, "examples": examples,
 		"encoding": {kEncoding, mapOf},
 	},
-	kEncoding: {"headers": headers},
+	kEncoding: {"contentType": str, "headers": headers, "style": str},
 	kResponse: {
 		"description": str, "headers": headers, "content": content, "links": {kLink, mapOf},
 	},
-	kExample: {"summary": str, "description": str, "value": exValue},
-	kLink:    {"description": str, "server": {kServer, one}},
-	kHeader: {
-		"description": str, "schema": schema, "example": exValue, "examples": examples,
-		"content": content,
+	kExample: {"summary": str, "description": str, "value": exValue, "externalValue": str},
+	kLink: {
+		"operationRef": str, "operationId": str, "description": str, "server": {kServer, one},
 	},
-	kTag:            {"description": str, "externalDocs": extDocs},
-	kSecurityScheme: {"description": str, "flows": {kOAuthFlows, one}},
+	kHeader: {
+		"description": str, "style": str, "schema": schema, "example": exValue,
+		"examples": examples, "content": content,
+	},
+	kTag: {"name": str, "description": str, "externalDocs": extDocs},
+	kSecurityScheme: {
+		"type": str, "description": str, "name": str, "in": str, "scheme": str,
+		"bearerFormat": str, "flows": {kOAuthFlows, one}, "openIdConnectUrl": str,
+	},
 	kOAuthFlows: {
 		"implicit": {kOAuthFlow, one}, "password": {kOAuthFlow, one},
 		"clientCredentials": {kOAuthFlow, one}, "authorizationCode": {kOAuthFlow, one},
 	},
+	kOAuthFlow: {
+		"authorizationUrl": str, "tokenUrl": str, "refreshUrl": str,
+		"scopes": {kString, mapOf},
+	},
 	kSchema: {
-		"title": str, "description": str, "properties": schemaMap,
+		"title": str, "description": str, "format": str, "pattern": str, "properties": schemaMap,
 		"patternProperties": schemaMap, "$defs": schemaMap, "definitions": schemaMap,
 		"dependentSchemas": schemaMap, "items": {kSchema, oneOrList}, "prefixItems": schemaList,
 		"allOf": schemaList, "oneOf": schemaList, "anyOf": schemaList, "not": schema,
@@ -179,7 +190,7 @@ var fields = map[kind]map[string]state{
 		"discriminator": {kDiscriminator, one}, "example": exValue,
 		"examples": {kExampleValue, listOf}, "externalDocs": extDocs, "xml": {kXML, one},
 	},
-	kDiscriminator: {"mapping": {kMappingRef, mapOf}},
+	kDiscriminator: {"propertyName": str, "mapping": {kMappingRef, mapOf}},
 }
 
 // keyed are the objects whose every key but the extensions names a child: the paths,

@@ -46,8 +46,9 @@ type prepass struct {
 	seen  map[visit]bool
 	// broken are the causes of the markers, by number.
 	broken []brokenRef
-	// skips are the elements dropped.
+	// skips are the elements dropped; warns the other deviations.
 	skips []ir.Skip
+	warns []ir.Diagnostic
 	// out are the files written again.
 	out map[string]*rendered
 }
@@ -223,8 +224,14 @@ func (p *prepass) value(f string, v *yaml.Node, s state, where, key string) {
 		// A schema's keywords next to its $ref apply too (OpenAPI 3.1).
 	}
 	switch {
-	case s.kind == kString && v.Kind != yaml.ScalarNode:
+	case s.kind == kString && s.shape == one && v.Kind != yaml.ScalarNode:
 		p.drop(f, v, s, where, key, p.pos(f, v), fmt.Sprintf("%s is %s, not text", key, describeNode(v)))
+	case s.kind == kString && s.shape == one && v.ShortTag() != "!!str" && v.ShortTag() != "!!null":
+		// version: 1.0, a number to YAML, is the text its author wrote.
+		p.warns = append(p.warns, ir.Diagnostic{Pos: p.pos(f, v), Msg: fmt.Sprintf("%s is %s, not text; it is read as the text %q", key, describeNode(v), v.Value)})
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Value}
+		p.synth[n] = p.at(f, v)
+		p.replace(f, v, n, f)
 	case s.kind == kMappingRef && s.shape == one:
 		p.mapping(f, v, where, key)
 	case s.shape == listOf:
@@ -293,6 +300,9 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
 		if problem == "" {
 			problem = p.fits(r.Value, t, s)
 		}
+		if problem == "" {
+			problem = p.loops(v, r.Value, t, s)
+		}
 		switch problem {
 		case "":
 		case notPointer:
@@ -335,6 +345,30 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
 		p.replace(f, v, t.node, t.file)
 	}
 	p.value(t.file, t.node, s, where, key)
+}
+
+// loops says whether the chain of $refs that starts at v, through t, comes back to itself:
+// such a chain stands for nothing.
+func (p *prepass) loops(v *yaml.Node, ref string, t target, s state) string {
+	chain := map[*yaml.Node]bool{v: true}
+	for range maxRefHops {
+		n := deref(t.node)
+		if chain[n] {
+			return fmt.Sprintf("$ref %q leads back to itself through $refs alone", ref)
+		}
+		chain[n] = true
+		r := refOf(n, s)
+		if r == nil {
+			return ""
+		}
+		next, problem := p.resolve(t.file, r.Value, 0)
+		if problem != "" {
+			// The link that does not hold is reported where it is written.
+			return ""
+		}
+		t = next
+	}
+	return fmt.Sprintf("$ref %q: more than %d $refs lead on from it", ref, maxRefHops)
 }
 
 // notPointer is the problem of a $ref whose fragment is not a JSON pointer.
@@ -683,9 +717,10 @@ func lookup(n *yaml.Node, tok string) *yaml.Node {
 	return nil
 }
 
-// strictErrors are the pre-pass's findings as errors, for strict mode.
+// strictErrors are the pre-pass's findings (warnings, markers, dropped parts) as errors, for
+// strict mode.
 func (p *prepass) strictErrors() error {
-	var list []ir.Diagnostic
+	list := slices.Clone(p.warns)
 	for _, br := range p.broken {
 		list = append(list, br.Diagnostic)
 	}

@@ -26,11 +26,19 @@ type renderer struct {
 	err       error
 }
 
-// maxRendered bounds what aliases may expand a file to, beyond its own size.
-const maxRendered = 64 << 20
+// A file written again holds at most what the spec's files hold, a few times over where
+// aliases repeat it: more is an alias bomb.
+const (
+	renderBase   = 1 << 20
+	renderFactor = 4
+)
 
 func (p *prepass) render(f *specFile) (*rendered, error) {
-	r := &renderer{p: p, into: f.path, expanding: map[*yaml.Node]bool{}, limit: maxRendered + 8*len(f.data)}
+	limit := renderBase
+	for _, sf := range p.files {
+		limit += renderFactor * len(sf.data)
+	}
+	r := &renderer{p: p, into: f.path, expanding: map[*yaml.Node]bool{}, limit: limit}
 	r.lines = append(r.lines, p.at(f.path, f.root))
 	r.node(f.root, f.path)
 	if r.err != nil {
@@ -70,7 +78,7 @@ func (r *renderer) node(n *yaml.Node, src string) {
 		return
 	}
 	if r.buf.Len() > r.limit {
-		r.err = fmt.Errorf("the file's aliases and $refs expand to more than %d MiB", r.limit>>20)
+		r.err = fmt.Errorf("the file's aliases and $refs expand to more than %d bytes", r.limit)
 		return
 	}
 	// Aliases and edits are followed with a mark on each, so that one that leads back into
