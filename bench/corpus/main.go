@@ -6,6 +6,12 @@
 //
 //	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME] [-v]
 //
+// Each spec is generated as `specgen generate -spec` does: loaded as published, a part that
+// cannot be generated skipped. The table's operations and schemas are what the generator's
+// summary counts as generated, next to what it skipped (operations, schemas, and other parts:
+// parameters, responses, examples, descriptions); a section after the table lists each
+// skipped part with its position and reason.
+//
 // The corpus folder holds entries.tsv: one spec a line, its name and its path relative to
 // the corpus folder, separated by a tab. Every spec becomes the package <work>/<name> of one
 // scratch module, corpus.example.
@@ -64,6 +70,7 @@ import (
 	"time"
 
 	"github.com/specgen-dev/specgen/generator"
+	"github.com/specgen-dev/specgen/generator/ir"
 )
 
 const module = "corpus.example"
@@ -72,10 +79,11 @@ const module = "corpus.example"
 type spec struct {
 	name, path string // entry name; spec file path relative to the corpus folder
 
-	genTime        time.Duration
-	files, types   int
-	ops            int // operations: the methods of the Unimplemented stubs
-	lines, warns   int
+	genTime      time.Duration
+	files, types int
+	lines, warns int
+	// summary is what the generator says it generated and skipped.
+	summary        ir.Summary
 	result, errMsg string // errMsg holds every error line; the table shows the first
 	examples       examples
 }
@@ -210,6 +218,7 @@ func (s *spec) generate(corpus, work string) error {
 			OmitEmpty:   "optional",
 			EnumStyle:   "typed",
 			LaxPatterns: true,
+			Foreign:     true,
 			Examples:    true,
 		},
 	}
@@ -228,7 +237,7 @@ func (s *spec) generate(corpus, work string) error {
 		s.result, s.errMsg = "generate error", err.Error()
 		return nil
 	}
-	s.warns = len(res.Warnings)
+	s.warns, s.summary = len(res.Warnings), res.Summary
 	if err := s.collectExamples(res.Program, work); err != nil {
 		return err
 	}
@@ -257,13 +266,6 @@ func (s *spec) generate(corpus, work string) error {
 			case *ast.GenDecl:
 				if d.Tok == token.TYPE {
 					s.types += len(d.Specs)
-				}
-			case *ast.FuncDecl:
-				// Every operation has exactly one stub method on an Unimplemented type.
-				if d.Recv != nil && len(d.Recv.List) == 1 {
-					if id, ok := d.Recv.List[0].Type.(*ast.Ident); ok && strings.HasPrefix(id.Name, "Unimplemented") {
-						s.ops++
-					}
 				}
 			}
 		}
@@ -404,7 +406,7 @@ var invalidSpec = regexp.MustCompile(`^\S+:\d+:\d+: not valid OpenAPI: `)
 // the number of failures.
 func report(specs []*spec) int {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\ttypes\tfiles\tlines of Go\twarnings\texamples\tround-trip\tinvalid\tno type\texternal\tprop examples\tprop round-trip\tprop invalid\tfirst error")
+	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\tskipped ops\tschemas\tskipped schemas\tother skipped\ttypes\tfiles\tlines of Go\twarnings\texamples\tround-trip\tinvalid\tno type\texternal\tprop examples\tprop round-trip\tprop invalid\tfirst error")
 	failed := 0
 	for _, s := range specs {
 		switch s.result {
@@ -418,8 +420,11 @@ func report(specs []*spec) int {
 		}
 		first, _, _ := strings.Cut(strings.TrimSpace(s.errMsg), "\n")
 		x := &s.examples
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%s\n", s.name, s.result,
-			s.genTime.Round(time.Millisecond), s.ops, s.types, s.files, s.lines, s.warns,
+		sum := &s.summary
+		other := len(sum.Skipped) - sum.Count("operation") - sum.Count("schema")
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%s\n", s.name, s.result,
+			s.genTime.Round(time.Millisecond), sum.Operations, sum.Count("operation"), sum.Schemas, sum.Count("schema"), other,
+			s.types, s.files, s.lines, s.warns,
 			count(x.trips, false), x.share(false), count(x.invalid, false), x.noType, x.external,
 			count(x.trips, true), x.share(true), count(x.invalid, true), first)
 	}
@@ -435,6 +440,13 @@ func report(specs []*spec) int {
 			lines, more = lines[:maxLines], fmt.Sprintf("\t... %d more lines\n", len(lines)-maxLines)
 		}
 		fmt.Printf("\n== %s: %s\n\t%s\n%s", s.name, s.result, strings.Join(lines, "\n\t"), more)
+	}
+	// Every part of a spec that was skipped, with its position and why.
+	for _, s := range specs {
+		if len(s.summary.Skipped) == 0 {
+			continue
+		}
+		fmt.Printf("\n== %s: %s", s.name, s.summary.String())
 	}
 	return failed
 }
