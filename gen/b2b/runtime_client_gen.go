@@ -170,10 +170,15 @@ type apiRequest struct {
 // body decoded into the error type the operation declares for the status (or the API's).
 // errors.As reaches Err's type, and the API's error type whatever the status declares.
 type StatusError struct {
+	// StatusCode is the HTTP status of the answer.
 	StatusCode int
-	Header     http.Header
-	Body       []byte
-	Err        error
+	// Header holds the answer's headers.
+	Header http.Header
+	// Body is the answer's body, as it came.
+	Body []byte
+	// Err is the body decoded into the error type the operation declares for the status, or
+	// the API's.
+	Err error
 }
 
 // Error is Err's text, after the status unless it says it already.

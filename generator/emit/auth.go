@@ -48,7 +48,7 @@ func schemeKind(k ir.SchemeKind) string {
 
 // comment writes text as wrapped // lines.
 func comment(f *jen.File, text string) {
-	for _, line := range docLines(text, docWidth) {
+	for _, line := range docLines(text, ir.WrapGofmt, false) {
 		f.Comment(commentLine(line))
 	}
 }

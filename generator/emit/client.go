@@ -104,15 +104,11 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 			e.from(op.Pos)
 			params, results := e.signature(op)
 			if op.Plain() {
-				for _, c := range fieldDoc(op.Name, op.Doc) {
-					g.Add(c)
-				}
+				e.innerDocTo(g, op.Doc)
 				g.Id(op.Name).Params(params...).Parens(jen.List(results...))
 			}
 			if op.Stream != nil {
-				for _, c := range fieldDoc(op.Stream.Method, streamDoc(op)) {
-					g.Add(c)
-				}
+				e.innerDocTo(g, op.Stream.Doc)
 				g.Id(op.Stream.Method).Params(params...).Add(e.streamType(op))
 			}
 		}
@@ -121,28 +117,16 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 		params, results := e.signature(op)
 		params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
 		if op.Plain() {
-			f.Add(docComment(op.Name, op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
+			f.Add(e.doc(op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
 				e.clientMethod(g, op)
 			})
 		}
 		if op.Stream != nil {
-			f.Add(docComment(op.Stream.Method, streamDoc(op))).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
+			f.Add(e.doc(op.Stream.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
 				e.streamMethod(g, op)
 			})
 		}
 	}
-}
-
-// streamDoc is the doc of an operation's streaming method.
-func streamDoc(op *ir.Operation) string {
-	doc := "The request is sent when the iteration starts; the response's body is closed when it ends, on break, at the first error or when ctx is done."
-	if op.Plain() {
-		doc = "Like " + op.Name + ", with the answer streamed as " + op.Stream.Media + ". " + doc
-	}
-	if op.Doc != "" {
-		doc = op.Doc + "\n\n" + doc
-	}
-	return doc
 }
 
 // itemType is the type of one item of op's stream: a pointer to a struct, other types as

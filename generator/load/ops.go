@@ -39,17 +39,16 @@ func (b *builder) operation(o opRef) {
 	if doc == "" {
 		doc = op.Summary
 	}
-	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Pos: pos}
-	what := b.resourceName(pkgPath) + "." + name
+	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Path: o.path, Pos: pos}
 
 	params := &ir.Type{
 		Name:    st.scope.Unique(name + "Params"),
 		Package: st.pkg,
 		Kind:    ir.Struct,
-		Doc:     "Request type for `" + what + "`.",
 		Pos:     pos,
 	}
 	st.pkg.Types = append(st.pkg.Types, params)
+	b.roles[params] = typeRole{op: res, kind: roleParams}
 	res.Params = params
 	names := newFieldNames()
 
@@ -308,9 +307,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		} else {
 			res.FormFields = b.formFields(mt, props)
 		}
-		if params.Doc != "" && sr.Value.Description != "" {
-			params.Doc += "\n\n" + sr.Value.Description
-		}
+		params.Doc = sr.Value.Description
 		return
 	}
 	name, _ := names.claim("Body", false)
@@ -395,7 +392,7 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 		res.ResponseMedia, res.ResponseEncoding = ct, encodingOf(ct)
 		switch res.ResponseEncoding {
 		case ir.JSON:
-			res.Response = b.jsonResponse(mt.Schema, res.Name+"Response", res.Name, pkg)
+			res.Response = b.jsonResponse(mt.Schema, res.Name+"Response", typeRole{op: res, kind: roleResponse}, pkg)
 		case ir.Text:
 			res.Response = ir.BasicType(ir.String)
 		default:
@@ -429,7 +426,7 @@ func (b *builder) stream(res *ir.Operation, streams openapi3.Content, plain *ope
 	}
 	switch {
 	case typedItems(sr):
-		s.Item = b.jsonResponse(sr, s.Method+"Item", s.Method, pkg)
+		s.Item = b.jsonResponse(sr, s.Method+"Item", typeRole{op: res, kind: roleStreamItem}, pkg)
 	case s.Encoding == ir.SSE:
 		s.Item = &ir.TypeRef{Kind: ir.Event}
 	default:
@@ -444,9 +441,9 @@ func typedItems(sr *openapi3.SchemaRef) bool {
 	return sr != nil && sr.Value != nil && !(sr.Value.Type != nil && sr.Value.Type.Is("string"))
 }
 
-// jsonResponse is the type a JSON response decodes into: a struct of its own (typeName) for
-// an inline object, else the schema's type; any without a schema.
-func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, pkg *ir.Package) *ir.TypeRef {
+// jsonResponse is the type a JSON response decodes into: a struct of its own (typeName, for
+// role) for an inline object, else the schema's type; any without a schema.
+func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName string, role typeRole, pkg *ir.Package) *ir.TypeRef {
 	if sr == nil || sr.Value == nil {
 		return &ir.TypeRef{Kind: ir.Any}
 	}
@@ -457,9 +454,10 @@ func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, 
 			Name:    st.scope.Unique(typeName),
 			Package: pkg,
 			Kind:    ir.Struct,
-			Doc:     "Response type for `" + b.resourceName(pkg.Path) + "." + method + "`.",
+			Doc:     sr.Value.Description,
 			Pos:     b.pos(sr.Value.Origin),
 		}
+		b.roles[t] = role
 		pkg.Types = append(pkg.Types, t)
 		t.Fields = b.fields(t, sr.Value)
 		return &ir.TypeRef{Kind: ir.Named, Named: t}
