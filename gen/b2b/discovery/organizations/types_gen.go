@@ -75,6 +75,7 @@ type CreateParams struct {
 	// `sso_jit_provisioning_allowed_connections` can be provisioned upon authentication.
 	//
 	//   `NOT_ALLOWED` – disable JIT provisioning via SSO.
+	//
 	SSOJITProvisioning string `json:"sso_jit_provisioning,omitempty"`
 	// EmailAllowedDomains: An array of email domains that allow invites or JIT provisioning for new Members.
 	// This list is enforced when either `email_invites` or `email_jit_provisioning` is set to `RESTRICTED`.
@@ -90,6 +91,7 @@ type CreateParams struct {
 	// provisioned upon authentication via Email Magic Link or OAuth.
 	//
 	//   `NOT_ALLOWED` – disable JIT provisioning via Email Magic Link and OAuth.
+	//
 	EmailJITProvisioning string `json:"email_jit_provisioning,omitempty"`
 	// EmailInvites: The authentication setting that controls how a new Member can be invited to an
 	// organization by email. The accepted values are:
@@ -100,6 +102,7 @@ type CreateParams struct {
 	// invited via email.
 	//
 	//   `NOT_ALLOWED` – disable email invites.
+	//
 	EmailInvites string `json:"email_invites,omitempty"`
 	// AuthMethods: The setting that controls which authentication methods can be used by Members of an
 	// Organization. The accepted values are:
@@ -108,10 +111,12 @@ type CreateParams struct {
 	//
 	//   `RESTRICTED` – only methods that comply with `allowed_auth_methods` can be used for authentication.
 	// This setting does not apply to Members with `is_breakglass` set to `true`.
+	//
 	AuthMethods string `json:"auth_methods,omitempty"`
 	// AllowedAuthMethods: An array of allowed authentication methods. This list is enforced when
 	// `auth_methods` is set to `RESTRICTED`.
 	//   The list's accepted values are: `sso`, `magic_link`, `password`, `google_oauth`, and `microsoft_oauth`.
+	//
 	AllowedAuthMethods []string `json:"allowed_auth_methods,omitempty"`
 	// MFAPolicy: The setting that controls the MFA policy for all Members in the Organization. The accepted
 	// values are:
@@ -122,6 +127,7 @@ type CreateParams struct {
 	//
 	//   `OPTIONAL` – The default value. The Organization does not require MFA by default for all Members.
 	// Members will be required to complete MFA only if their `mfa_enrolled` status is set to true.
+	//
 	MFAPolicy string `json:"mfa_policy,omitempty"`
 	// RBACEmailImplicitRoleAssignments: Implicit role assignments based off of email domains.
 	//   For each domain-Role pair, all Members whose email addresses have the specified email domain will be
@@ -137,10 +143,12 @@ type CreateParams struct {
 	//
 	//   `RESTRICTED` – only methods that comply with `allowed_mfa_methods` can be used for authentication.
 	// This setting does not apply to Members with `is_breakglass` set to `true`.
+	//
 	MFAMethods string `json:"mfa_methods,omitempty"`
 	// AllowedMFAMethods: An array of allowed MFA authentication methods. This list is enforced when
 	// `mfa_methods` is set to `RESTRICTED`.
 	//   The list's accepted values are: `sms_otp` and `totp`.
+	//
 	AllowedMFAMethods []string `json:"allowed_mfa_methods,omitempty"`
 	// OAuthTenantJITProvisioning: The authentication setting that controls how a new Member can JIT provision
 	// into an organization by tenant. The accepted values are:
@@ -148,6 +156,7 @@ type CreateParams struct {
 	//   `RESTRICTED` – only new Members with tenants in `allowed_oauth_tenants` can JIT provision via tenant.
 	//
 	//   `NOT_ALLOWED` – disable JIT provisioning by OAuth Tenant.
+	//
 	OAuthTenantJITProvisioning string `json:"oauth_tenant_jit_provisioning,omitempty"`
 	// AllowedOAuthTenants: A map of allowed OAuth tenants. If this field is not passed in, the Organization
 	// will not allow JIT provisioning by OAuth Tenant. Allowed keys are "slack" and "hubspot".
