@@ -9,8 +9,8 @@ import (
 	"github.com/specgen-dev/specgen/generator/ir"
 )
 
-// docWidth is the width doc comment text is wrapped to, not counting the "// ": in runes,
-// and for ir.WrapStytch in bytes.
+// The widths doc comment text is wrapped to, not counting the "// ": docWidth in runes,
+// stytchWidth (ir.WrapStytch) in bytes.
 const (
 	docWidth    = 100
 	stytchWidth = 105

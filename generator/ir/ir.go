@@ -616,10 +616,11 @@ const (
 	// lines and trailing ones are dropped, as gofmt would drop them from a top-level doc.
 	WrapGofmt DocWrap = iota
 	// WrapStytch is how the generator of Stytch's own Go SDK wraps: each line of the text
-	// is wrapped by itself, at the last space within its first 105 bytes while it is longer
-	// than that (a markdown link counts as one word; with no such space the rest of the line
+	// is wrapped by itself, at the last space before its 105th byte while it is longer than
+	// 105 bytes (a markdown link counts as one word; with no such space the rest of the line
 	// stays whole). The text's line breaks, indentation, blank lines and a trailing newline
-	// (a last empty // line) are kept in the comments of struct fields and interface
-	// methods, which gofmt does not reformat; top-level docs are laid out as WrapGofmt does.
+	// (a last empty // line) are kept in the comments of struct fields, interface methods
+	// and grouped constants, which gofmt does not reformat; top-level docs are broken so but
+	// laid out as WrapGofmt lays them out.
 	WrapStytch
 )
