@@ -228,8 +228,12 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	if op.ResponseEncoding == ir.Text {
 		req[jen.Id("raw")] = jen.True()
 	}
-	if op.Security != nil {
-		req[jen.Id("security")] = securityLit(op.Security)
+	sec := op.Security
+	if sec == nil {
+		sec = e.prog.Client.Undeclared
+	}
+	if sec != nil {
+		req[jen.Id("security")] = securityLit(sec)
 	}
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool

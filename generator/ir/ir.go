@@ -368,6 +368,10 @@ type Client struct {
 	ErrorTypes []ErrorModel
 	// Schemes are the security schemes the client supports, sorted by Key.
 	Schemes []*SecurityScheme
+	// Undeclared is what the client sends on every call when the spec declares no security
+	// at all (many published specs leave it out although the API needs a credential): the
+	// first configured of the Undeclared schemes in Schemes, or nothing. nil otherwise.
+	Undeclared Security
 	// Servers are the spec's servers, in spec order; the first is the default.
 	Servers []Server
 }

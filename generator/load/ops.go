@@ -524,6 +524,7 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 	c.Error = b.errorModel()
 	c.ErrorTypes = errorTypes(c)
 	c.Schemes = b.schemeOptions(st)
+	c.Undeclared = undeclaredSecurity(c.Schemes)
 	c.Servers = b.servers()
 	return c
 }
