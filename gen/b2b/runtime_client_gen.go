@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"mime/multipart"
 	"net"
@@ -129,7 +130,10 @@ func newHTTPCore(opts []Option) *httpCore {
 // config is the client's configuration with one call's options applied.
 func (c *httpCore) config(opts []Option) clientConfig {
 	cfg := c.cfg
+	// A call's options must not reach the client's maps, which every call shares.
 	cfg.header = c.cfg.header.Clone()
+	cfg.credentials = maps.Clone(c.cfg.credentials)
+	cfg.serverVars = maps.Clone(c.cfg.serverVars)
 	for _, o := range opts {
 		o(&cfg)
 	}
