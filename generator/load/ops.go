@@ -296,7 +296,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		var props []*ir.Field
 		for _, p := range b.properties(sr.Value) {
 			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
-				if res.BodyEncoding == ir.Multipart && isBinary(p.sr) {
+				if res.BodyEncoding == ir.Multipart && isFile(p.sr) {
 					f.Type, f.Rules = fileType(f.Type), nil
 				}
 				params.Fields = append(params.Fields, f)
@@ -339,20 +339,53 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	params.Fields = append(params.Fields, f)
 	res.BodyField = f
 	if t := typ.Deref(); structured && res.BodyEncoding != ir.JSON && t.Kind == ir.Named && t.Named.Kind == ir.Struct {
+		if res.BodyEncoding == ir.Multipart {
+			b.fileFields(t.Named, sr.Value)
+		}
 		res.FormFields = b.formFields(mt, t.Named.Fields)
 	}
 }
+
+// fileFields makes the binary properties of a named multipart body files, as for an inline
+// one (OpenAI's CreateFileRequest is a component): the type holds a file's content, name and
+// content type, not a string. Binary content has no JSON form, so the type's other uses lose
+// nothing.
+func (b *builder) fileFields(t *ir.Type, s *openapi3.Schema) {
+	for _, p := range b.properties(s) {
+		if !isFile(p.sr) {
+			continue
+		}
+		for _, f := range t.Fields {
+			if f.WireName == p.name {
+				f.Type, f.Rules = fileType(f.Type), nil
+			}
+		}
+	}
+}
+
 
 // isBinary reports whether a schema is a file's content: a string of format binary.
 func isBinary(sr *openapi3.SchemaRef) bool {
 	return sr != nil && sr.Value != nil && sr.Value.Type != nil && sr.Value.Type.Is("string") && sr.Value.Format == "binary"
 }
 
+// isFile reports whether a multipart property is files: binary, or an array of binary items
+// (one part per file, under the same name).
+func isFile(sr *openapi3.SchemaRef) bool {
+	if isBinary(sr) {
+		return true
+	}
+	return sr != nil && sr.Value != nil && sr.Value.Type != nil && sr.Value.Type.Is("array") && isBinary(sr.Value.Items)
+}
+
 // fileType is t with the runtime's file in place of its string: a multipart file part
 // carries its name and content type.
 func fileType(t *ir.TypeRef) *ir.TypeRef {
-	if t.Kind == ir.Pointer || t.Kind == ir.Nullable {
+	switch t.Kind {
+	case ir.Pointer, ir.Nullable:
 		return &ir.TypeRef{Kind: ir.Pointer, Elem: fileType(t.Elem)}
+	case ir.Slice:
+		return &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.File}}
 	}
 	return &ir.TypeRef{Kind: ir.File}
 }
