@@ -168,6 +168,9 @@ type apiRequest struct {
 	// security are the alternative sets of security schemes, by key, of which the first
 	// whose credentials are configured is sent; nil when the operation needs none.
 	security [][]string
+	// status, when set, receives the status of the answer that do decodes: for operations
+	// whose success statuses have bodies of different types.
+	status *int
 }
 
 // StatusError is the error of a non-2xx answer: its status, headers and body, and Err, the
@@ -252,6 +255,9 @@ func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 		if !again {
 			if err != nil {
 				return err
+			}
+			if req.status != nil {
+				*req.status = resp.StatusCode
 			}
 			return decodeResponse(req, resp, data, out)
 		}

@@ -471,6 +471,10 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	h.If(jen.Err().Op("!=").Nil()).Block(failed, jen.Return())
 	switch op.ResponseEncoding {
 	case ir.JSON:
+		if op.Statuses != nil {
+			e.answerStatuses(h, op)
+			return
+		}
 		switch t := op.Response; {
 		case byPointer(t) || t.Kind == ir.Pointer:
 			// A nil result would be sent as null, which the response's schema does not allow.
@@ -486,6 +490,21 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	default:
 		h.Id("writeRaw").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id("result")))
 	}
+}
+
+// answerStatuses writes code answering with the status whose field of the result is set,
+// the first of them; a result with none set is no answer.
+func (e *emitter) answerStatuses(g *jen.Group, op *ir.Operation) {
+	g.Switch().BlockFunc(func(g *jen.Group) {
+		g.Case(jen.Id("result").Op("==").Nil()).Block(
+			jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)))
+		for _, s := range op.Statuses {
+			field := jen.Id("result").Dot(s.Field.Name)
+			g.Case(jen.Add(field).Op("!=").Nil()).Block(
+				jen.Id("cfg").Dot("result").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(s.Code), jen.Lit(op.ResponseMedia), field))
+		}
+		g.Default().Block(jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)))
+	})
 }
 
 // streamAnswer writes code answering with the items of the implementation's stream, each

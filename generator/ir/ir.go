@@ -444,6 +444,10 @@ type Operation struct {
 	Stream *Stream
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
+	// Statuses are the success answers by status, in status order, when their bodies differ
+	// in type (a 200 result and a 202 job, say): Response is then a struct with the status
+	// and a field for each, of which the one of the answer's status is set. nil otherwise.
+	Statuses []*StatusResponse
 	// IdempotencyHeader is the header that carries the operation's idempotency key, which the
 	// client makes up when a call has none: a declared Idempotency-Key header parameter, or
 	// the configured header of a POST or PATCH; "" for none.
@@ -598,4 +602,11 @@ type Example struct {
 	// not; only an example with a Target is checked.
 	Valid   bool
 	Invalid string
+}
+
+// StatusResponse is one success status of an operation with several: Field, of Response's
+// struct, holds its body.
+type StatusResponse struct {
+	Code  int
+	Field *Field
 }

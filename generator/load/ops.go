@@ -1,6 +1,8 @@
 package load
 
 import (
+	"encoding/json"
+	"net/http"
 	"path"
 	"slices"
 	"strconv"
@@ -363,7 +365,6 @@ func (b *builder) fileFields(t *ir.Type, s *openapi3.Schema) {
 	}
 }
 
-
 // isBinary reports whether a schema is a file's content: a string of format binary.
 func isBinary(sr *openapi3.SchemaRef) bool {
 	return sr != nil && sr.Value != nil && sr.Value.Type != nil && sr.Value.Type.Is("string") && sr.Value.Format == "binary"
@@ -429,6 +430,7 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 		switch res.ResponseEncoding {
 		case ir.JSON:
 			res.Response = b.jsonResponse(mt.Schema, res.Name+"Response", res.Name, pkg)
+			b.statuses(res, op, key, mt, pkg)
 		case ir.Text:
 			res.Response = ir.BasicType(ir.String)
 		default:
@@ -438,6 +440,81 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 		}
 	}
 	b.stream(res, streams, mt, pkg)
+}
+
+// statuses gives an operation whose success statuses answer JSON bodies of different types
+// a result with a field per status, so that a caller tells a 202's job from a 200's result
+// (Superset's chart data): one type for all would decode one of them wrongly. The status
+// the client used to decode, key with mt, keeps the type it already has.
+func (b *builder) statuses(res *ir.Operation, op *openapi3.Operation, key string, mt *openapi3.MediaType, pkg *ir.Package) {
+	type status struct {
+		code int
+		mt   *openapi3.MediaType
+	}
+	var list []status
+	// bodies are the distinct schemas by their JSON text: two inline schemas of one shape
+	// (201 created, 200 existed) are one type.
+	bodies := map[string]bool{}
+	for _, k := range sortedKeys(op.Responses.Map()) {
+		code, err := strconv.Atoi(k)
+		rr := op.Responses.Value(k)
+		if err != nil || code < 200 || code > 299 || rr == nil || rr.Value == nil {
+			continue
+		}
+		plain, _ := splitStreams(rr.Value.Content)
+		ct, m := pickMedia(plain)
+		if m == nil || encodingOf(ct) != ir.JSON || m.Schema == nil || m.Schema.Value == nil {
+			continue
+		}
+		list = append(list, status{code, m})
+		text, err := json.Marshal(m.Schema.Value)
+		if err != nil {
+			return
+		}
+		bodies[string(text)] = true
+	}
+	if len(bodies) < 2 {
+		return
+	}
+	st := b.pkg(pkg.Path)
+	t := &ir.Type{
+		Name:    st.scope.Unique(res.Name + "Result"),
+		Package: pkg,
+		Kind:    ir.Struct,
+		Doc:     "Answer of `" + b.resourceName(pkg.Path) + "." + res.Name + "` by status: StatusCode is the answer's, and the field of that status holds its body.",
+		Pos:     b.pos(op.Responses.Origin),
+	}
+	names := newFieldNames()
+	code, _ := names.claim("StatusCode", false)
+	t.Fields = append(t.Fields, &ir.Field{Name: code, JSONName: "-", WireName: "status", Doc: "The answer's HTTP status.", Type: ir.BasicType(ir.Int), Required: true, Pos: t.Pos})
+	for _, s := range list {
+		name, _ := names.claim(statusName(s.code), false)
+		typ := res.Response
+		if strconv.Itoa(s.code) != key || s.mt != mt {
+			typ = b.jsonResponse(s.mt.Schema, res.Name+name+"Response", res.Name, pkg)
+		}
+		if !typ.Nilable() {
+			typ = &ir.TypeRef{Kind: ir.Pointer, Elem: typ}
+		}
+		f := &ir.Field{Name: name, JSONName: "-", WireName: strconv.Itoa(s.code), Doc: "The body of a " + strconv.Itoa(s.code) + " answer.", Type: typ, Pos: b.pos(s.mt.Origin)}
+		t.Fields = append(t.Fields, f)
+		res.Statuses = append(res.Statuses, &ir.StatusResponse{Code: s.code, Field: f})
+	}
+	pkg.Types = append(pkg.Types, t)
+	res.Response = &ir.TypeRef{Kind: ir.Named, Named: t}
+}
+
+// statusName is a status's name in Go: "OK", "Accepted", "NonAuthoritativeInformation".
+func statusName(code int) string {
+	text := http.StatusText(code)
+	if text == "" {
+		return "Status" + strconv.Itoa(code)
+	}
+	var name strings.Builder
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' }) {
+		name.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return name.String()
 }
 
 // stream describes the streamed media type of a success response, if it offers one: a
