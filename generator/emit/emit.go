@@ -128,7 +128,7 @@ func files(prog *ir.Program) bool {
 	for _, p := range prog.Packages {
 		for _, op := range p.Operations {
 			for _, ff := range op.FormFields {
-				if bare(ff.Field.Type).Kind == ir.File {
+				if t := bare(ff.Field.Type); t.Kind == ir.File || isFiles(t) {
 					return true
 				}
 			}
@@ -185,11 +185,14 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 		src = e.pkg.Sources
 	}
 	f.HeaderComment("Source: " + strings.Join(src, ", "))
+	// jennifer's own gofmt pass is left out: the one below is the only one, and final,
+	// since the doc comments are written as gofmt would (TestFormatIsFinal).
+	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
-	content, err := formatStable(buf.Bytes())
+	content, err := format.Source(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
@@ -198,22 +201,6 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 		name = e.pkg.Path + "/" + name
 	}
 	return &File{Path: name, Content: content}, nil
-}
-
-// formatStable gofmts src until it stops changing: gofmt's doc comment rewriting (of
-// markdown lists, say) can need a second pass, and gofmt -l must find nothing to do.
-func formatStable(src []byte) ([]byte, error) {
-	for range 3 {
-		out, err := format.Source(src)
-		if err != nil {
-			return nil, err
-		}
-		if bytes.Equal(out, src) {
-			break
-		}
-		src = out
-	}
-	return src, nil
 }
 
 // from records that the file being rendered uses something defined at pos.

@@ -374,6 +374,10 @@ type Client struct {
 	ErrorTypes []ErrorModel
 	// Schemes are the security schemes the client supports, sorted by Key.
 	Schemes []*SecurityScheme
+	// Undeclared is what the client sends on every call when the spec declares no security
+	// at all (many published specs leave it out although the API needs a credential): the
+	// first configured of the Undeclared schemes in Schemes, or nothing. nil otherwise.
+	Undeclared Security
 	// Servers are the spec's servers, in spec order; the first is the default.
 	Servers []Server
 }
@@ -449,6 +453,10 @@ type Operation struct {
 	Stream *Stream
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
+	// Statuses are the success answers by status, in status order, when their bodies differ
+	// in type (a 200 result and a 202 job, say): Response is then a struct with the status
+	// and a field for each, of which the one of the answer's status is set. nil otherwise.
+	Statuses []*StatusResponse
 	// IdempotencyHeader is the header that carries the operation's idempotency key, which the
 	// client makes up when a call has none: a declared Idempotency-Key header parameter, or
 	// the configured header of a POST or PATCH; "" for none.
@@ -624,3 +632,10 @@ const (
 	// laid out as WrapGofmt lays them out.
 	WrapStytch
 )
+
+// StatusResponse is one success status of an operation with several: Field, of Response's
+// struct, holds its body.
+type StatusResponse struct {
+	Code  int
+	Field *Field
+}

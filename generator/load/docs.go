@@ -33,6 +33,9 @@ const (
 	roleParams roleKind = iota
 	roleResponse
 	roleStreamItem
+	// roleResult is the result of an operation whose success statuses answer different
+	// types: the status, and a field per status.
+	roleResult
 )
 
 // fact is what a doc says about an identifier the spec does not describe: a verb and what
@@ -217,9 +220,13 @@ func (d *documenter) typ(t *ir.Type) {
 		}
 		body = role.op.BodyField
 	}
-	for _, f := range t.Fields {
+	for i, f := range t.Fields {
 		fc := fact{"is", "the " + strconv.Quote(f.WireName) + " property"}
 		switch p := params[f]; {
+		case role.kind == roleResult && made && i == 0:
+			fc = fact{"is", "the status of the answer, which says which field is set"}
+		case role.kind == roleResult && made:
+			fc = fact{"holds", "the body of a " + f.WireName + " answer"}
 		case p != nil:
 			fc.rest = "the " + strconv.Quote(p.Name) + " " + inName[p.In] + " parameter"
 		case f == body:
@@ -276,11 +283,15 @@ func (d *documenter) roleDoc(t *ir.Type, r typeRole) string {
 			kind = "Response"
 		case roleStreamItem:
 			kind, method = "Response", op.Stream.Method
+		case roleResult:
+			kind = "Response by status"
 		}
 		return t.Name + ": " + kind + " type for `" + d.b.resourceName(t.Package.Path) + "." + method + "`."
 	}
 	call := d.method(t.Package, op, op.Name) + " (" + op.Method + " " + op.Path + ")"
 	switch r.kind {
+	case roleResult:
+		return t.Name + " is the success response of " + call + ", by status: its statuses answer different types."
 	case roleResponse:
 		return t.Name + " is the success response of " + call + "."
 	case roleStreamItem:
