@@ -38,8 +38,10 @@ type builder struct {
 	// warnedScheme the keys of unknown ones already warned about.
 	schemes      map[string]*ir.SecurityScheme
 	warnedScheme map[string]bool
-	errs         []error
-	warns        []ir.Diagnostic
+	// roles says which operation the types made for one are for, for their docs.
+	roles map[*ir.Type]typeRole
+	errs  []error
+	warns []ir.Diagnostic
 	// skips are the parts of the spec left out; reported the markers (prune.go) they
 	// account for, unitChecked the problem of each named schema checked, units the named
 	// schemas generated.
@@ -78,6 +80,7 @@ func newBuilder(opts Options, doc *openapi3.T, pre *prepass) *builder {
 		pkgs:  map[string]*pkgState{},
 		named: map[string]*namedSchema{},
 		files: map[string]*openapi3.T{},
+		roles: map[*ir.Type]typeRole{},
 
 		warnedScheme: map[string]bool{},
 		reported:     map[int]bool{},
@@ -133,6 +136,7 @@ func (b *builder) build() (*ir.Program, error) {
 		prog.Packages = append(prog.Packages, st.pkg)
 	}
 	prog.Client = b.client(prog)
+	b.document(prog)
 	// The client's schemes and servers may warn too.
 	prog.Warnings = b.warns
 	if len(b.errs) > 0 {

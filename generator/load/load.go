@@ -55,6 +55,11 @@ type Options struct {
 	// IdempotencyHeader is the header in which the client sends a random idempotency key
 	// with every POST and PATCH; "" sends one only where an Idempotency-Key header is declared.
 	IdempotencyHeader string
+	// DocStyle is the form of doc comments: "go" (the default: "Pet is ...") or "colon"
+	// ("Pet: ...").
+	DocStyle string
+	// DocWrap is how doc comments are broken into lines.
+	DocWrap ir.DocWrap
 	// Strict makes every warning an error, a skipped part of the spec included.
 	Strict bool
 	// Foreign says the spec was written for other tools: their x-go-* extensions that specgen
