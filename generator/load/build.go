@@ -109,7 +109,6 @@ func (b *builder) warn(pos ir.Pos, format string, args ...any) {
 func (b *builder) build() (*ir.Program, error) {
 	// The main package exists even when empty: the runtime may go there.
 	b.pkg(b.opts.Package)
-	b.prune()
 	ops := b.operations()
 	b.discover(ops)
 	b.restoreCopiedDocs()

@@ -74,6 +74,8 @@ func Load(opts Options) (*ir.Program, error) {
 		return nil, err
 	}
 	b := newBuilder(opts, doc, pre)
+	// What cannot be generated goes first: kin-openapi's validation would find the markers.
+	b.prune()
 	if opts.Validate {
 		b.validate()
 	}
