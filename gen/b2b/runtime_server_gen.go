@@ -186,6 +186,11 @@ func filePart(r *http.Request, name string, i int) (filename, contentType string
 	return fh.Filename, fh.Header.Get("Content-Type"), bytes.NewReader(data), true, nil
 }
 
+// formSent reports whether the request's form or multipart body has a value or a file.
+func formSent(r *http.Request, form url.Values) bool {
+	return len(form) > 0 || r.MultipartForm != nil && len(r.MultipartForm.File) > 0
+}
+
 // filePartCount is how many file parts of the name the request's multipart body has.
 func filePartCount(r *http.Request, name string) int {
 	if r.MultipartForm == nil {

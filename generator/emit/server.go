@@ -564,7 +564,13 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 			raw = jen.Id("rawForm")
 		}
 	}
-	g.List(jen.Id("form"), raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
+	form := jen.Id("_")
+	if op.FormFields == nil || op.BodyField != nil && op.BodyField.Type.Kind == ir.Pointer || slices.ContainsFunc(op.FormFields, func(ff *ir.FormField) bool {
+		return bare(ff.Field.Type).Kind != ir.File && !isFiles(ff.Field.Type)
+	}) {
+		form = jen.Id("form")
+	}
+	g.List(form, raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
 	g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return())
 	base := jen.Id("params")
 	body := func(g *jen.Group) {
@@ -606,7 +612,7 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		body(g)
 		return
 	}
-	g.If(jen.Len(jen.Id("form")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+	g.If(jen.Id("formSent").Call(jen.Id("r"), jen.Id("form"))).BlockFunc(func(g *jen.Group) {
 		g.Add(base).Op("=").New(e.typeExpr(op.BodyField.Type.Elem))
 		body(g)
 	})
