@@ -217,8 +217,7 @@ func (p *prepass) value(f string, v *yaml.Node, s state, where, key string) {
 		}
 	}
 	if r := refOf(v, s); r != nil {
-		p.ref(f, v, r, s, where, key)
-		if s.kind != kSchema || s.shape != one {
+		if !p.ref(f, v, r, s, where, key) || s.kind != kSchema || s.shape != one {
 			return
 		}
 		// A schema's keywords next to its $ref apply too (OpenAPI 3.1).
@@ -292,8 +291,9 @@ func isRemote(ref string) bool {
 	return err == nil && (u.Scheme != "" || u.Host != "") || strings.HasPrefix(ref, "//")
 }
 
-// ref handles the reference object v, of $ref r, where s is expected.
-func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
+// ref handles the reference object v, of $ref r, where s is expected; it reports whether
+// v stays (a $ref followed or left to kin-openapi), not replaced or dropped.
+func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) bool {
 	at, pos := p.at(f, r), p.pos(f, r)
 	if s.shape == one && refable(s.kind) {
 		t, problem := p.resolve(f, r.Value, 0)
@@ -307,10 +307,10 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
 		case "":
 		case notPointer:
 			// A JSON Schema anchor: kin-openapi's to resolve.
-			return
+			return true
 		default:
 			p.fail(f, v, s, where, key, pos, problem)
-			return
+			return false
 		}
 		p.refs[r] = true
 		if t.rewrite {
@@ -321,7 +321,7 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
 			p.replace(f, r, n, f)
 		}
 		p.value(t.file, t.node, s, where, key)
-		return
+		return true
 	}
 	// JSON Reference semantics: the reference object stands for its target.
 	t, problem := p.resolve(f, r.Value, 0)
@@ -332,12 +332,15 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
 		}
 		t, problem = p.resolve(t.file, next.Value, 0)
 	}
-	if problem == "" {
+	switch {
+	case problem == notPointer:
+		problem = fmt.Sprintf("$ref %q: its fragment is not a JSON pointer", r.Value)
+	case problem == "":
 		problem = p.fits(r.Value, t, s)
 	}
 	if problem != "" {
 		p.drop(f, v, s, where, key, pos, problem)
-		return
+		return false
 	}
 	if s.shape == mapOf || s.shape == one && keyed[s.kind] != 0 {
 		p.expand(f, v, t, s)
@@ -345,6 +348,7 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) {
 		p.replace(f, v, t.node, t.file)
 	}
 	p.value(t.file, t.node, s, where, key)
+	return false
 }
 
 // loops says whether the chain of $refs that starts at v, through t, comes back to itself:
