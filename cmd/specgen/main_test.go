@@ -172,3 +172,23 @@ func TestHelp(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
 }
+
+// With -spec the spec is someone else's: another generator's x-go-* extension is a warning,
+// and -strict makes it the error it is in a spec of one's own.
+func TestSpecModeForeignExtensions(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "openapi.yaml")
+	must(t, os.WriteFile(spec, []byte(strings.Replace(testSpec, "type: object\n", "type: object\n      x-go-custom-tag: db\n", 1)), 0o644))
+	out := filepath.Join(dir, "out")
+	code, _, stderr := specgen(t, "generate", "-spec", spec, "-out", out, "-module", "example.com/out")
+	if code != 0 || !strings.Contains(stderr, "warning: ") || !strings.Contains(stderr, "unknown extension x-go-custom-tag") {
+		t.Fatalf("-spec: exit %d, stderr:\n%s", code, stderr)
+	}
+	code, _, stderr = specgen(t, "generate", "-strict", "-spec", spec, "-out", filepath.Join(dir, "strict"), "-module", "example.com/out")
+	if code != 1 || strings.Contains(stderr, "warning: ") || !strings.Contains(stderr, "unknown extension x-go-custom-tag (known: ") {
+		t.Fatalf("-strict -spec: exit %d, stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "strict")); !os.IsNotExist(err) {
+		t.Errorf("-strict wrote output despite the error")
+	}
+}
