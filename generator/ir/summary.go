@@ -19,11 +19,11 @@ type Summary struct {
 
 // Skip is one part of the spec that was not generated.
 type Skip struct {
-	// Kind is what the part is: "operation", "schema", "parameter", "response", "example",
-	// "header", "link", "callback", "path", "security scheme", "description",
-	// "discriminator mapping", "media type".
+	// Kind is what the part is: an element ("operation", "schema", "parameter", "response",
+	// "header", "example", "link", "callback", "path item", "security scheme", "discriminator
+	// mapping"), or the field whose value was left out ("description", "properties").
 	Kind string
-	// Name is how the spec names it: "GET /pets", "Pet", "limit of GET /pets".
+	// Name is how the spec names it: "GET /pets", "Pet", "limit of GET /pets", "of tag pets".
 	Name string
 	Pos  Pos
 	// Reason says why, with the position of the cause when it lies elsewhere.

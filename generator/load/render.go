@@ -53,24 +53,19 @@ func (r *renderer) newline(at srcPos) {
 	r.lines = append(r.lines, at)
 }
 
-// resolve is the node written for n of file src, and the file it comes from: after aliases
-// and edits. ok is false for a node the pre-pass dropped.
-func (r *renderer) resolve(n *yaml.Node, src string) (*yaml.Node, string, bool) {
+// dropped reports whether the pre-pass left n out, through its aliases and edits.
+func (r *renderer) dropped(n *yaml.Node) bool {
 	for range maxRefHops {
-		n = deref(n)
-		if n == nil {
-			return nil, src, true
+		if n = deref(n); n == nil {
+			return false
 		}
 		e, has := r.p.edits[n]
-		if !has {
-			return n, src, true
+		if !has || e.drop {
+			return has
 		}
-		if e.drop {
-			return nil, src, false
-		}
-		n, src = e.node, e.file
+		n = e.node
 	}
-	return nil, src, true
+	return false
 }
 
 func (r *renderer) node(n *yaml.Node, src string) {
@@ -120,7 +115,7 @@ func (r *renderer) node(n *yaml.Node, src string) {
 		r.buf.WriteByte('[')
 		first := true
 		for _, item := range n.Content {
-			if _, _, ok := r.resolve(item, src); !ok {
+			if r.dropped(item) {
 				continue
 			}
 			if !first {
@@ -161,7 +156,7 @@ func (r *renderer) mapping(n *yaml.Node, src string) {
 		if !merge && last[k.Value] != i {
 			continue
 		}
-		if _, _, ok := r.resolve(v, src); !ok {
+		if r.dropped(v) {
 			continue
 		}
 		if !first {
