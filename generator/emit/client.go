@@ -16,7 +16,6 @@ func (e *emitter) client(f *jen.File) bool {
 	if c == nil || c.Package != e.pkg {
 		return false
 	}
-	e.importNames(f)
 	e.clientTree(f, c)
 	for _, node := range c.Resources {
 		e.resourceClient(f, node)

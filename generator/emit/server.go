@@ -18,7 +18,6 @@ func (e *emitter) server(f *jen.File) bool {
 	if c == nil || c.Package != e.pkg {
 		return false
 	}
-	e.importNames(f)
 	for _, n := range c.Resources {
 		e.unimplemented(f, n)
 		e.register(f, n)

@@ -8,7 +8,6 @@ import (
 
 // types writes the package's struct types, in spec order.
 func (e *emitter) types(f *jen.File) bool {
-	e.importNames(f)
 	wrote := false
 	var unions unionHelpers
 	for _, t := range e.pkg.Types {

@@ -18,7 +18,6 @@ import (
 // each constraint with plain comparisons, builds error paths on the stack and allocates
 // only when a rule fails, so validating a valid value costs no allocation.
 func (e *emitter) validation(f *jen.File) bool {
-	e.importNames(f)
 	v := &validator{e: e}
 	wrote := false
 	for _, t := range e.pkg.Types {

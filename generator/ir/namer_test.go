@@ -74,3 +74,33 @@ func TestScopeUnique(t *testing.T) {
 		}
 	}
 }
+
+func TestScopeNesting(t *testing.T) {
+	pkg := NewScope("Client")
+	file := pkg.Child()
+	file.ClaimNumbered("v")
+	file.ClaimPrefixed("items")
+	for _, tc := range []struct {
+		name  string
+		taken bool
+	}{
+		{"Client", true}, {"v", false}, {"v1", true}, {"v12", true}, {"vx", false},
+		{"itemsName", true}, {"items", false}, {"itemsx", false},
+	} {
+		if got := file.Taken(tc.name); got != tc.taken {
+			t.Errorf("Taken(%q) = %v, want %v", tc.name, got, tc.taken)
+		}
+	}
+	if pkg.Taken("v1") {
+		t.Error("a child's names leaked into its parent")
+	}
+	// A name of a numbered prefix cannot be continued by a number: v12 is v's too.
+	for _, want := range []string{"v1_2", "v1_3"} {
+		if got := file.Unique("v1"); got != want {
+			t.Errorf("Unique(v1) = %q, want %q", got, want)
+		}
+	}
+	if got := file.Unique("Client"); got != "Client2" {
+		t.Errorf("Unique(Client) = %q, want Client2", got)
+	}
+}

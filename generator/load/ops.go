@@ -115,7 +115,7 @@ func (b *builder) pathParts(o opRef, res *ir.Operation) []ir.PathPart {
 // resourceName is how docs name the group of a package's operations ("Organizations").
 func (b *builder) resourceName(pkgPath string) string {
 	if pkgPath == b.opts.Package {
-		return "Client"
+		return ir.ClientSurface.Client
 	}
 	return b.namer.Exported(path.Base(pkgPath))
 }
@@ -467,20 +467,6 @@ func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, 
 	return b.typeOf(sr, typeName, pkg)
 }
 
-// runtimeNames are the identifiers the client runtime declares in the client package; no
-// schema may take them.
-var runtimeNames = []string{
-	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
-	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError", "ServerSentEvent",
-	"ServerOption", "DefaultMaxBodyBytes", "WithMaxBodyBytes", "WithOperationMaxBodyBytes", "WithErrorLog",
-	"RequestOption", "WithMaxRetries", "WithRequestTimeout", "WithIdempotencyKey", "WithResponseInto", "StatusError",
-	"WithServer", "WithServerVariable", "Credentials", "CredentialsFrom", "Authenticator",
-}
-
-// validationNames are the exported identifiers of the validation runtime, which shares the
-// package of a single-package generation.
-var validationNames = []string{"Errors", "FieldError", "Path", "Ptr", "Nullable", "Null", "NullableOf", "FilePart"}
-
 // client describes the API client: a tree of resource clients following the package paths
 // of the operations under the client package.
 func (b *builder) client(prog *ir.Program) *ir.Client {
@@ -498,7 +484,8 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 		prog.Packages = append(prog.Packages, st.pkg)
 		slices.SortFunc(prog.Packages, func(x, y *ir.Package) int { return strings.Compare(x.Path, y.Path) })
 	}
-	c := &ir.Client{Package: st.pkg, Root: &ir.ClientNode{Type: "Client"}}
+	names := ir.ClientSurface
+	c := &ir.Client{Package: st.pkg, Root: &ir.ClientNode{Type: names.Client}}
 	for _, p := range withOps {
 		node := c.Root
 		var path []string
@@ -516,8 +503,8 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 		node.Unimplemented = st.scope.Unique("Unimplemented" + prefix + "API")
 		node.Register = st.scope.Unique("Register" + prefix + "API")
 		if prefix == "" {
-			// The runtime reserved these; the root resource is the one that uses them.
-			node.Interface, node.Unimplemented, node.Register = "API", "UnimplementedAPI", "RegisterAPI"
+			// The package claimed these; the root resource is the one that uses them.
+			node.Interface, node.Unimplemented, node.Register = names.API, names.UnimplementedAPI, names.RegisterAPI
 		}
 		c.Resources = append(c.Resources, node)
 	}
@@ -585,7 +572,7 @@ func (b *builder) errorModel() ir.ErrorModel {
 }
 
 func fallbackError() ir.ErrorModel {
-	return ir.ErrorModel{Fallback: "APIError"}
+	return ir.ErrorModel{Fallback: ir.ClientSurface.APIError}
 }
 
 // isInteger and isString tell the error fields apart; an optional one is a pointer.
