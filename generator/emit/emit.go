@@ -264,3 +264,11 @@ func lit(v any) jen.Code {
 	}
 	return jen.Lit(v)
 }
+
+// The IR's vocabularies of the names emit declares: locals, package-level helpers, and the
+// fixed names of the client package.
+var (
+	local   = ir.Local
+	helper  = ir.Helper
+	surface = ir.ClientSurface
+)

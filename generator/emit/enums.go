@@ -22,12 +22,12 @@ func (e *emitter) enums(f *jen.File) bool {
 			}
 		})
 		f.Commentf("// Valid reports whether v is one of the values the spec lists for %s.", t.Name)
-		f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().BlockFunc(func(g *jen.Group) {
+		f.Func().Params(jen.Id(local.V).Id(t.Name)).Id("Valid").Params().Bool().BlockFunc(func(g *jen.Group) {
 			if len(t.Enum.Values) == 0 {
 				g.Return(jen.False())
 				return
 			}
-			g.Switch(jen.Id("v")).Block(
+			g.Switch(jen.Id(local.V)).Block(
 				jen.CaseFunc(func(c *jen.Group) {
 					for _, v := range t.Enum.Values {
 						c.Id(v.ConstName)

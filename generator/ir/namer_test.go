@@ -104,3 +104,28 @@ func TestScopeNesting(t *testing.T) {
 		t.Errorf("Unique(Client) = %q, want Client2", got)
 	}
 }
+
+func TestClaimUniverse(t *testing.T) {
+	s := NewScope()
+	s.ClaimUniverse()
+	for _, name := range []string{"type", "func", "string", "any", "comparable", "min", "nil", "init", "_"} {
+		if !s.Taken(name) {
+			t.Errorf("%s is free after ClaimUniverse", name)
+		}
+	}
+	if s.Taken("params") {
+		t.Error("params is taken after ClaimUniverse")
+	}
+}
+
+func TestVocabulariesClaimEveryName(t *testing.T) {
+	s := NewScope()
+	Local.Claim(s)
+	Helper.Claim(s)
+	for _, name := range []string{"req", "ctx", "w", "r", "T", "plain", "v3", "vs12", "itemsName", "pathID",
+		"newAPIError", "unionToken", "matchPattern4", "addDeepAddress"} {
+		if !s.Taken(name) {
+			t.Errorf("%s is free after claiming Local and Helper", name)
+		}
+	}
+}
