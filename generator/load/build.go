@@ -154,7 +154,8 @@ func (b *builder) pkg(p string) *pkgState {
 		name = "api"
 	}
 	name = strings.ToLower(strings.TrimSuffix(name, "_"))
-	if token.IsKeyword(name) {
+	if token.IsKeyword(name) || name == "main" {
+		// A package main is a program, which nothing can import.
 		name += "pkg"
 	}
 	// The templates a package may hold are claimed before any type is named, whether or not

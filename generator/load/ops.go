@@ -486,13 +486,41 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 	}
 	names := ir.ClientSurface
 	c := &ir.Client{Package: st.pkg, Root: &ir.ClientNode{Type: names.Client}}
+	hasOps := map[string]bool{}
 	for _, p := range withOps {
-		node := c.Root
+		hasOps[p.Path] = true
+	}
+	// A node's fields are named in a scope of their own, nested in its package's method
+	// names: a field never takes an operation's name, nor another field's.
+	fields := map[*ir.ClientNode]*ir.Scope{}
+	kids := map[*ir.ClientNode]map[string]*ir.ClientNode{}
+	fieldScope := func(n *ir.ClientNode, pkgPath string) *ir.Scope {
+		if fields[n] == nil {
+			fields[n] = ir.NewScope()
+			if hasOps[pkgPath] {
+				fields[n] = b.pkg(pkgPath).ops.Child()
+			}
+		}
+		return fields[n]
+	}
+	for _, p := range withOps {
+		node, nodePath := c.Root, b.opts.Package
 		var path []string
-		for _, part := range b.relativePath(p.Path) {
-			name := b.namer.Exported(part)
-			path = append(path, name)
-			node = child(node, name)
+		parts := b.relativePath(p.Path)
+		for i, part := range parts {
+			// Children are told apart by package path: two may have one Go name.
+			childPath := b.nodePath(p.Path, parts[:i+1])
+			next := kids[node][childPath]
+			if next == nil {
+				next = &ir.ClientNode{Field: fieldScope(node, nodePath).Unique(b.namer.Exported(part))}
+				node.Children = append(node.Children, next)
+				if kids[node] == nil {
+					kids[node] = map[string]*ir.ClientNode{}
+				}
+				kids[node][childPath] = next
+			}
+			path = append(path, next.Field)
+			node, nodePath = next, childPath
 			if node.Type == "" {
 				node.Type = st.scope.Unique(strings.Join(path, "") + "Client")
 			}
@@ -515,15 +543,14 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 	return c
 }
 
-func child(n *ir.ClientNode, field string) *ir.ClientNode {
-	for _, c := range n.Children {
-		if c.Field == field {
-			return c
-		}
+// nodePath is the package path of the client node that parts, the first elements of p's
+// relativePath, lead to.
+func (b *builder) nodePath(p string, parts []string) string {
+	rel := strings.Join(parts, "/")
+	if b.opts.Package != "" && strings.HasPrefix(p, b.opts.Package+"/") {
+		return b.opts.Package + "/" + rel
 	}
-	c := &ir.ClientNode{Field: field}
-	n.Children = append(n.Children, c)
-	return c
+	return rel
 }
 
 // relativePath is a package path's elements below the client package.
