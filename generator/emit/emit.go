@@ -208,11 +208,11 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 }
 
 // importNames registers the names the IR chose for every package this file may import, so
-// that jennifer writes them and picks none of its own; an import is aliased only where its
-// name is not the one its package declares.
+// that jennifer writes them and picks none of its own; an import is aliased where its name is
+// not the one its package declares, or not its folder's.
 func (e *emitter) importNames(f *jen.File) {
 	for _, imp := range e.pkg.Imports {
-		if imp.Name == imp.Declared {
+		if imp.Name == imp.Declared && imp.Name == path.Base(imp.Path) {
 			f.ImportName(imp.Path, imp.Name)
 		} else {
 			f.ImportAlias(imp.Path, imp.Name)

@@ -290,15 +290,14 @@ func (s *Scope) Claim(name string) bool {
 	return true
 }
 
-// Unique takes and returns name, or the first of name2, name3, ... that is free. A name
-// that is itself one of a numbered prefix's (v1) is followed by _2, _3, ..., which no
-// number continues.
+// Unique takes and returns name, or the first of name2, name3, ... that is free. Where
+// those are a numbered prefix's (name is v, or v1), it is name_2, name_3, ... instead.
 func (s *Scope) Unique(name string) string {
 	if s.Claim(name) {
 		return name
 	}
 	sep := ""
-	if s.numberedName(name) {
+	if s.numberedName(name + "2") {
 		sep = "_"
 	}
 	for i := 2; ; i++ {

@@ -100,6 +100,10 @@ func TestScopeNesting(t *testing.T) {
 			t.Errorf("Unique(v1) = %q, want %q", got, want)
 		}
 	}
+	file.Claim("v")
+	if got := file.Unique("v"); got != "v_2" {
+		t.Errorf("Unique(v) = %q, want v_2", got)
+	}
 	if got := file.Unique("Client"); got != "Client2" {
 		t.Errorf("Unique(Client) = %q, want Client2", got)
 	}

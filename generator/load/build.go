@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -215,14 +218,14 @@ func (b *builder) pos(o *openapi3.Origin) ir.Pos {
 	if o == nil || o.Key == nil {
 		return ir.Pos{File: displayPath(b.opts, b.opts.Root)}
 	}
-	return ir.Pos{File: displayPath(b.opts, o.Key.File), Line: o.Key.Line, Col: o.Key.Column}
+	return ir.Pos{File: displayPath(b.opts, originFile(o.Key.File)), Line: o.Key.Line, Col: o.Key.Column}
 }
 
 // fieldPos is the position of one field of an element, or of the element itself.
 func (b *builder) fieldPos(o *openapi3.Origin, field string) ir.Pos {
 	if o != nil {
 		if loc, ok := o.Fields.Lookup(field); ok {
-			return ir.Pos{File: displayPath(b.opts, loc.File), Line: loc.Line, Col: loc.Column}
+			return ir.Pos{File: displayPath(b.opts, originFile(loc.File)), Line: loc.Line, Col: loc.Column}
 		}
 	}
 	return b.pos(o)
@@ -251,21 +254,55 @@ func schemaKey(s *openapi3.Schema) string {
 // packageOf is the Go package path for an element defined at origin o with extensions ext.
 func (b *builder) packageOf(o *openapi3.Origin, ext map[string]any) string {
 	if p, ok := b.stringExt(ext, "x-go-package", o); ok {
-		return p
+		return importPath(p)
 	}
 	if !b.opts.PackagePerFile || o == nil || o.Key == nil {
 		return b.opts.Package
 	}
-	file := strings.TrimPrefix(o.Key.File, "/")
+	file := originFile(o.Key.File)
 	if file == b.opts.Root {
 		return b.opts.Package
 	}
-	return strings.TrimSuffix(file, path.Ext(file))
+	return importPath(strings.TrimSuffix(file, path.Ext(file)))
+}
+
+// originFile is the spec file an origin names, which kin-openapi records as an escaped URL.
+func originFile(f string) string {
+	f = strings.TrimPrefix(f, "/")
+	if u, err := url.PathUnescape(f); err == nil {
+		return u
+	}
+	return f
+}
+
+// importPath makes p, a spec file's path or an x-go-package, a path the go command builds and
+// imports: each element keeps only the ASCII letters, digits and "-._~+" an import path may
+// have, and none starts with a dot or an underscore or is testdata or vendor, which the go
+// command skips or reads otherwise. An element left empty is "pkg".
+func importPath(p string) string {
+	elems := strings.Split(strings.Trim(p, "/"), "/")
+	for i, e := range elems {
+		e = strings.Map(func(r rune) rune {
+			if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-._~+", r)) {
+				return r
+			}
+			return -1
+		}, e)
+		e = strings.TrimRight(strings.TrimLeft(e, "._"), ".")
+		switch e {
+		case "":
+			e = "pkg"
+		case "testdata", "vendor":
+			e += "pkg"
+		}
+		elems[i] = e
+	}
+	return strings.Join(elems, "/")
 }
 
 func (b *builder) source(st *pkgState, o *openapi3.Origin) {
 	if o != nil && o.Key != nil {
-		st.sources[displayPath(b.opts, o.Key.File)] = true
+		st.sources[displayPath(b.opts, originFile(o.Key.File))] = true
 	} else {
 		st.sources[displayPath(b.opts, b.opts.Root)] = true
 	}
