@@ -25,7 +25,22 @@ type invocation struct {
 type job struct {
 	cfg    generator.Config
 	outDir string
+	// spec is the spec folder, opened as a root so that neither a $ref nor a symbolic link
+	// reads a file outside it.
+	spec *os.Root
 }
+
+// openSpec opens the spec folder as the generation's FS.
+func openSpec(dir string) (*os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("spec folder: %w", err)
+	}
+	return root, nil
+}
+
+// close releases the spec folder.
+func (j *job) close() { j.spec.Close() }
 
 func (inv invocation) job() (*job, error) {
 	if inv.spec != "" {
@@ -59,13 +74,18 @@ func (inv invocation) job() (*job, error) {
 		specDir = cfgDir
 		opts.Spec = filepath.ToSlash(filepath.Join(rel, filepath.Base(specPath)))
 	}
+	spec, err := openSpec(specDir)
+	if err != nil {
+		return nil, err
+	}
 	return &job{
 		cfg: generator.Config{
-			FS:      os.DirFS(specDir),
+			FS:      spec.FS(),
 			SpecDir: repoRelative(specDir),
 			Options: opts,
 		},
 		outDir: filepath.Join(cfgDir, filepath.FromSlash(opts.Output)),
+		spec:   spec,
 	}, nil
 }
 
@@ -91,9 +111,14 @@ func (inv invocation) specJob() (*job, error) {
 		module = moduleOf(outDir, pkg)
 	}
 	specDir := filepath.Dir(specPath)
+	spec, err := openSpec(specDir)
+	if err != nil {
+		return nil, err
+	}
 	return &job{
+		spec: spec,
 		cfg: generator.Config{
-			FS:      os.DirFS(specDir),
+			FS:      spec.FS(),
 			SpecDir: repoRelative(specDir),
 			Options: generator.Options{
 				Spec:        filepath.Base(specPath),

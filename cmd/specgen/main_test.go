@@ -160,3 +160,42 @@ func TestHelp(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
 }
+
+// A symbolic link in the spec folder that leads out of it is not followed, whether it is the
+// file a $ref names or a folder on its way; the error says so, and nothing is written.
+func TestSymlinkOutOfSpecFolderIsRefused(t *testing.T) {
+	for _, tc := range []struct{ ref, want string }{
+		{"link.yaml", `spec/openapi.yaml:11:25: error resolving reference "link.yaml#/components/schemas/Secret": $ref to link.yaml: link.yaml is a symbolic link to ../outside/secret.yaml, outside the spec folder: specgen reads only files inside the spec folder`},
+		{"dir/secret.yaml", `spec/openapi.yaml:11:25: error resolving reference "dir/secret.yaml#/components/schemas/Secret": $ref to dir/secret.yaml: dir is a symbolic link to ../outside, outside the spec folder: specgen reads only files inside the spec folder`},
+	} {
+		t.Run(tc.ref, func(t *testing.T) {
+			root, config := project(t)
+			must(t, os.MkdirAll(filepath.Join(root, "outside"), 0o755))
+			must(t, os.WriteFile(filepath.Join(root, "outside", "secret.yaml"), []byte("components:\n  schemas:\n    Secret: {type: string}\n"), 0o644))
+			must(t, os.Symlink("../outside/secret.yaml", filepath.Join(root, "spec", "link.yaml")))
+			must(t, os.Symlink("../outside", filepath.Join(root, "spec", "dir")))
+			spec := testSpec + "        secret: {$ref: '" + tc.ref + "#/components/schemas/Secret'}\n"
+			must(t, os.WriteFile(filepath.Join(root, "spec", "openapi.yaml"), []byte(spec), 0o644))
+			code, _, stderr := specgen(t, "generate", "-config", config)
+			if code != 1 || strings.TrimSpace(stderr) != tc.want {
+				t.Fatalf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(root, "gen")); !os.IsNotExist(err) {
+				t.Errorf("gen/ was created despite the error")
+			}
+		})
+	}
+}
+
+// The root spec may not be a link out of its folder either.
+func TestSymlinkedRootSpecIsRefused(t *testing.T) {
+	root, config := project(t)
+	must(t, os.MkdirAll(filepath.Join(root, "outside"), 0o755))
+	must(t, os.Rename(filepath.Join(root, "spec", "openapi.yaml"), filepath.Join(root, "outside", "openapi.yaml")))
+	must(t, os.Symlink("../outside/openapi.yaml", filepath.Join(root, "spec", "openapi.yaml")))
+	code, _, stderr := specgen(t, "generate", "-config", config)
+	want := "spec/openapi.yaml: openapi.yaml is a symbolic link to ../outside/openapi.yaml, outside the spec folder: specgen reads only files inside the spec folder"
+	if code != 1 || strings.TrimSpace(stderr) != want {
+		t.Fatalf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
