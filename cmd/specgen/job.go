@@ -264,15 +264,29 @@ func (j *job) write(files map[string][]byte, stdout io.Writer) error {
 		}
 		changed = append(changed, p)
 	}
-	for _, p := range changed {
+	// Every changed file is first written in full to a temporary file next to it, then each
+	// is renamed over its target: a run that fails before the renames changes nothing, and
+	// one interrupted during them leaves every file either old or new, never cut short.
+	temps := make([]string, len(changed))
+	for i, p := range changed {
+		tmp, err := writeTemp(filepath.Join(j.outDir, filepath.FromSlash(p)), files[p])
+		if err != nil {
+			for _, t := range temps[:i] {
+				os.Remove(t)
+			}
+			return err
+		}
+		temps[i] = tmp
+	}
+	for i, p := range changed {
 		full := filepath.Join(j.outDir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		if err := os.Rename(temps[i], full); err != nil {
+			for _, t := range temps[i:] {
+				os.Remove(t)
+			}
 			return err
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, "wrote", filepath.Join(j.outDir, filepath.FromSlash(p)))
+		fmt.Fprintln(stdout, "wrote", full)
 	}
 	for _, p := range sortedPaths(owned) {
 		if _, ok := files[p]; !ok {
@@ -284,6 +298,35 @@ func (j *job) write(files map[string][]byte, stdout io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// writeTemp writes data to a new temporary file in the folder of path, created if need be,
+// and returns its name. The name starts with a dot, so that the go command ignores the file
+// should it be left behind.
+func writeTemp(path string, data []byte) (string, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
 }
 
 // check compares the output folder with files and reports every difference.
