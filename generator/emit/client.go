@@ -204,7 +204,7 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	g.If(jen.Id(local.Params).Op("==").Nil()).Block(
 		failWith(op, jen.Qual("errors", "New").Call(jen.Lit(op.Name+": params must not be nil"))),
 	)
-	g.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot("Validate").Call(), jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
+	g.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot(method.Validate).Call(), jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
 
 	path := e.pathExpr(g, op)
 	req := jen.Dict{
@@ -453,7 +453,7 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 // errorMethod writes the Error method of error type name: first, then the kind and the
 // message when they are set.
 func errorMethod(f *jen.File, name string, first jen.Code, kind, message *errorField) {
-	f.Func().Params(jen.Id(local.E).Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id(local.E).Op("*").Id(name)).Id(method.Error).Params().String().BlockFunc(func(g *jen.Group) {
 		g.Id(local.S).Op(":=").Add(first)
 		for _, part := range []struct {
 			f   *errorField

@@ -265,10 +265,11 @@ func lit(v any) jen.Code {
 	return jen.Lit(v)
 }
 
-// The IR's vocabularies of the names emit declares: locals, package-level helpers, and the
-// fixed names of the client package.
+// The IR's vocabularies of the names emit declares: locals, package-level helpers, the fixed
+// names of the client package, and the methods of generated types.
 var (
 	local   = ir.Local
 	helper  = ir.Helper
 	surface = ir.ClientSurface
+	method  = ir.Method
 )

@@ -441,7 +441,7 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			})
 		}
 	}
-	h.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot("Validate").Call(), jen.Id(local.Err).Op("!=").Nil()).Block(
+	h.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot(method.Validate).Call(), jen.Id(local.Err).Op("!=").Nil()).Block(
 		jen.Id(helper.WriteError).Call(jen.Id(local.W), jen.Id(helper.ErrorFor).Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_params"), jen.Id(local.Err).Dot("Error").Call())),
 		jen.Return(),
 	)

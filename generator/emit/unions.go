@@ -37,7 +37,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 	f.Add(docComment(t.Name, unionDoc(t))).Type().Id(t.Name).Struct(items...)
 
 	f.Comment("// MarshalJSON encodes the alternative that is set, or null.")
-	f.Func().Params(jen.Id(local.U).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id(local.U).Id(t.Name)).Id(method.MarshalJSON).Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		for _, v := range t.Variants {
 			val := jen.Id(local.U).Dot(v.Field.Name)
 			if v.Empty {
@@ -58,7 +58,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 	for _, line := range docLines(decodeDoc(t), docWidth) {
 		f.Comment(commentLine(line))
 	}
-	f.Func().Params(jen.Id(local.U).Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id(local.Data).Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id(local.U).Op("*").Id(t.Name)).Id(method.UnmarshalJSON).Params(jen.Id(local.Data).Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id(local.U).Op("=").Id(t.Name).Values()
 		g.Switch(jen.Id(helper.UnionToken).Call(jen.Id(local.Data))).BlockFunc(func(sw *jen.Group) {
 			sw.Case(jen.LitRune('n')).Block(jen.Return(jen.Nil()))

@@ -56,14 +56,14 @@ func (v *validator) rt(name string) *jen.Statement {
 func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
 	f.Comment("// violations at once, as validate.Errors.")
-	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.Validate).Params().Error().Block(
 		jen.Var().Id(local.Errs).Add(v.rt("Errors")),
-		jen.Id(local.X).Dot("ValidateAt").Call(jen.Nil(), jen.Op("&").Id(local.Errs)),
+		jen.Id(local.X).Dot(method.ValidateAt).Call(jen.Nil(), jen.Op("&").Id(local.Errs)),
 		jen.Return(jen.Id(local.Errs).Dot("Err").Call()),
 	)
 	f.Comment("// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the")
 	f.Comment("// values that hold x call it.")
-	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id("ValidateAt").Params(
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.ValidateAt).Params(
 		jen.Id(local.At).Op("*").Add(v.rt("Path")),
 		jen.Id(local.Errs).Op("*").Add(v.rt("Errors")),
 	).BlockFunc(func(g *jen.Group) {
@@ -176,7 +176,7 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	case ir.Named:
 		switch t.Named.Kind {
 		case ir.Struct, ir.Union:
-			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id(local.Errs))}
+			return []jen.Code{jen.Add(val).Dot(method.ValidateAt).Call(path, jen.Id(local.Errs))}
 		case ir.Enum:
 			underlying := val
 			if t.Named.Underlying.Builtin == ir.String {
@@ -184,7 +184,7 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 			}
 			out := v.scalar(underlying, t.Named.Underlying, r, path)
 			if t.Named.Enum != nil && !t.Named.Enum.Open {
-				out = append([]jen.Code{jen.If(jen.Op("!").Add(val).Dot("Valid").Call()).Block(
+				out = append([]jen.Code{jen.If(jen.Op("!").Add(val).Dot(method.Valid).Call()).Block(
 					v.add(path, "enum", "must be one of "+enumList(t.Named.Enum)))}, out...)
 			}
 			return out

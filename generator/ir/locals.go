@@ -134,6 +134,27 @@ var ClientSurface = Surface{
 // Claim takes every name of c in s.
 func (c Surface) Claim(s *Scope) { claimAll(s, c) }
 
+// Methods are the methods emit declares on generated types: Validate, ValidateAt and the
+// JSON methods on structs and unions, Valid and Values on enums, Error on error types.
+type Methods struct {
+	Validate, ValidateAt, MarshalJSON, UnmarshalJSON, Valid, Values, Error string
+}
+
+// Method is the one set of method names.
+var Method = Methods{
+	Validate: "Validate", ValidateAt: "ValidateAt", MarshalJSON: "MarshalJSON",
+	UnmarshalJSON: "UnmarshalJSON", Valid: "Valid", Values: "Values", Error: "Error",
+}
+
+// ClaimStruct takes in s, the scope of a struct's or a union's field names, the methods every
+// struct and union has, so that no field takes one. (An error type has Error too: a struct
+// with a field of that name is not made one.)
+func (m Methods) ClaimStruct(s *Scope) {
+	for _, name := range []string{m.Validate, m.ValidateAt, m.MarshalJSON, m.UnmarshalJSON} {
+		s.Claim(name)
+	}
+}
+
 // StdImports are the standard packages generated code may import. Their names are claimed
 // before those of the generated packages, so that they keep their own.
 var StdImports = []string{
