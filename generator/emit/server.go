@@ -470,6 +470,10 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	h.If(jen.Id(local.Err).Op("!=").Nil()).Block(failed, jen.Return())
 	switch op.ResponseEncoding {
 	case ir.JSON:
+		if op.Statuses != nil {
+			e.answerStatuses(h, op)
+			return
+		}
 		switch t := op.Response; {
 		case byPointer(t) || t.Kind == ir.Pointer:
 			// A nil result would be sent as null, which the response's schema does not allow.
@@ -485,6 +489,21 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	default:
 		h.Id("writeRaw").Call(jen.Id(local.W), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id(local.Result)))
 	}
+}
+
+// answerStatuses writes code answering with the status whose field of the result is set,
+// the first of them; a result with none set is no answer.
+func (e *emitter) answerStatuses(g *jen.Group, op *ir.Operation) {
+	g.Switch().BlockFunc(func(g *jen.Group) {
+		g.Case(jen.Id(local.Result).Op("==").Nil()).Block(
+			jen.Id(local.Cfg).Dot("noResult").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name)))
+		for _, s := range op.Statuses {
+			field := jen.Id(local.Result).Dot(s.Field.Name)
+			g.Case(jen.Add(field).Op("!=").Nil()).Block(
+				jen.Id(local.Cfg).Dot("result").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name), jen.Lit(s.Code), jen.Lit(op.ResponseMedia), field))
+		}
+		g.Default().Block(jen.Id(local.Cfg).Dot("noResult").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name)))
+	})
 }
 
 // streamAnswer writes code answering with the items of the implementation's stream, each
@@ -544,7 +563,13 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 			raw = jen.Id(local.RawForm)
 		}
 	}
-	g.List(jen.Id(local.Form), raw, jen.Id(local.Err)).Op(":=").Id("formValues").Call(jen.Id(local.R))
+	form := jen.Id("_")
+	if op.FormFields == nil || op.BodyField != nil && op.BodyField.Type.Kind == ir.Pointer || slices.ContainsFunc(op.FormFields, func(ff *ir.FormField) bool {
+		return bare(ff.Field.Type).Kind != ir.File && !isFiles(ff.Field.Type)
+	}) {
+		form = jen.Id(local.Form)
+	}
+	g.List(form, raw, jen.Id(local.Err)).Op(":=").Id("formValues").Call(jen.Id(local.R))
 	g.If(jen.Id(local.Err).Op("!=").Nil()).Block(jen.Id(helper.WriteError).Call(jen.Id(local.W), jen.Id("bodyError").Call(jen.Id(local.Err))), jen.Return())
 	base := jen.Id(local.Params)
 	body := func(g *jen.Group) {
@@ -559,7 +584,7 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		for _, ff := range op.FormFields {
 			dst := jen.Add(base).Dot(ff.Field.Name)
 			t := ff.Field.Type
-			if bare(t).Kind == ir.File {
+			if bare(t).Kind == ir.File || isFiles(t) {
 				e.readFile(g, ff.Field, dst, fail)
 				continue
 			}
@@ -586,22 +611,38 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		body(g)
 		return
 	}
-	g.If(jen.Len(jen.Id(local.Form)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+	g.If(jen.Id("formSent").Call(jen.Id(local.R), jen.Id(local.Form))).BlockFunc(func(g *jen.Group) {
 		g.Add(base).Op("=").New(e.typeExpr(op.BodyField.Type.Elem))
 		body(g)
 	})
 }
 
-// readFile writes code reading a multipart file part into dst.
+// readFile writes code reading a multipart file part into dst, or every part of the name
+// into a list of files.
 func (e *emitter) readFile(g *jen.Group, f *ir.Field, dst jen.Code, fail failFunc) {
 	file := e.typeExpr(&ir.TypeRef{Kind: ir.File})
 	value := jen.Add(file).Values(jen.Dict{jen.Id("Name"): jen.Id(local.Name), jen.Id("ContentType"): jen.Id(local.CT), jen.Id("Content"): jen.Id(local.Content)})
+	read := func(g *jen.Group, i jen.Code, set jen.Code) {
+		g.If(jen.List(jen.Id(local.Name), jen.Id(local.CT), jen.Id(local.Content), jen.Id(local.OK), jen.Id(local.Err)).Op(":=").Id("filePart").Call(jen.Id(local.R), jen.Lit(f.WireName), i), jen.Id(local.Err).Op("!=").Nil()).Block(
+			fail(jen.Id(local.Err))...,
+		).Else().If(jen.Id(local.OK)).Block(set)
+	}
+	if isFiles(f.Type) {
+		list := dst
+		if f.Type.Kind == ir.Pointer {
+			g.If(jen.Id("filePartCount").Call(jen.Id(local.R), jen.Lit(f.WireName)).Op(">").Lit(0)).Block(
+				jen.Add(dst).Op("=").New(e.typeExpr(f.Type.Elem)))
+			list = jen.Parens(jen.Op("*").Add(dst))
+		}
+		g.For(jen.Id(local.I).Op(":=").Range().Id("filePartCount").Call(jen.Id(local.R), jen.Lit(f.WireName))).BlockFunc(func(g *jen.Group) {
+			read(g, jen.Id(local.I), jen.Add(list).Op("=").Append(list, value))
+		})
+		return
+	}
 	if f.Type.Kind == ir.Pointer {
 		value = jen.Op("&").Add(value)
 	}
-	g.If(jen.List(jen.Id(local.Name), jen.Id(local.CT), jen.Id(local.Content), jen.Id(local.OK), jen.Id(local.Err)).Op(":=").Id("filePart").Call(jen.Id(local.R), jen.Lit(f.WireName)), jen.Id(local.Err).Op("!=").Nil()).Block(
-		fail(jen.Id(local.Err))...,
-	).Else().If(jen.Id(local.OK)).Block(jen.Add(dst).Op("=").Add(value))
+	read(g, jen.Lit(0), jen.Add(dst).Op("=").Add(value))
 }
 
 // readOtherForm reads a form body that is no struct: the reverse of otherFormBody.

@@ -14,7 +14,7 @@ type Locals struct {
 	// Receivers: of a client type, an error type, a union, an enum, any other type.
 	C, E, U, V, X string
 
-	At, Auth, Body, CC, Cfg, ClientID, Content, Cookies, Core, CT, Ctx, Data, Err, Errs,
+	At, Auth, Body, CC, Cfg, ClientID, Content, Cookies, Core, CT, Ctx, Data, Err, Errs, F,
 	Fields, Fits, Form, I, Impl, Items, K, Key, Keys, Kind, Message, Mux, Name, Obj, OK,
 	Opts, Out, P, Params, Password, Query, R, Raw, RawCookies, RawForm, RawQuery, Req,
 	Result, S, Same, Scopes, Secret, Status, T, Tag, Target, Token, User, Values, VS, W,
@@ -49,7 +49,7 @@ var Local = Locals{
 
 	At: "at", Auth: "auth", Body: "body", CC: "cc", Cfg: "cfg", ClientID: "clientID",
 	Content: "content", Cookies: "cookies", Core: "core", CT: "ct", Ctx: "ctx", Data: "data",
-	Err: "err", Errs: "errs", Fields: "fields", Fits: "fits", Form: "form", I: "i",
+	Err: "err", Errs: "errs", F: "f", Fields: "fields", Fits: "fits", Form: "form", I: "i",
 	Impl: "impl", Items: "items", K: "k", Key: "key", Keys: "keys", Kind: "kind",
 	Message: "message", Mux: "mux", Name: "name", Obj: "obj", OK: "ok", Opts: "opts",
 	Out: "out", P: "p", Params: "params", Password: "password", Query: "query", R: "r",

@@ -38,8 +38,10 @@ type builder struct {
 	// warnedScheme the keys of unknown ones already warned about.
 	schemes      map[string]*ir.SecurityScheme
 	warnedScheme map[string]bool
-	errs         []error
-	warns        []ir.Diagnostic
+	// roles says which operation the types made for one are for, for their docs.
+	roles map[*ir.Type]typeRole
+	errs  []error
+	warns []ir.Diagnostic
 }
 
 type pkgState struct {
@@ -73,6 +75,7 @@ func newBuilder(opts Options, doc *openapi3.T) *builder {
 		pkgs:  map[string]*pkgState{},
 		named: map[string]*namedSchema{},
 		files: map[string]*openapi3.T{},
+		roles: map[*ir.Type]typeRole{},
 
 		warnedScheme: map[string]bool{},
 	}
@@ -121,6 +124,7 @@ func (b *builder) build() (*ir.Program, error) {
 		prog.Packages = append(prog.Packages, st.pkg)
 	}
 	prog.Client = b.client(prog)
+	b.document(prog)
 	// The client's schemes and servers may warn too.
 	prog.Warnings = b.warns
 	b.placeTemplates(prog)
@@ -339,8 +343,9 @@ func hasFileParts(prog *ir.Program) bool {
 	for _, p := range prog.Packages {
 		for _, op := range p.Operations {
 			for _, ff := range op.FormFields {
+				// A file, or a list of files.
 				t := ff.Field.Type
-				for t.Kind == ir.Pointer || t.Kind == ir.Nullable {
+				for t.Kind == ir.Pointer || t.Kind == ir.Nullable || t.Kind == ir.Slice {
 					t = t.Elem
 				}
 				if t.Kind == ir.File {
