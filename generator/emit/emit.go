@@ -8,7 +8,6 @@ import (
 	"go/format"
 	"path"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,73 +79,23 @@ func Program(prog *ir.Program) ([]File, error) {
 	return files, nil
 }
 
-// runtimeFiles are the static runtime sources: validation helpers in the runtime package,
-// the HTTP core of the client and of the server in the client package.
+// runtimeFiles are the static runtime sources each package holds (ir.Package.Templates).
 func runtimeFiles(prog *ir.Program) ([]File, error) {
-	type job struct{ template, pkg string }
-	jobs := []job{{"validate", prog.Runtime}}
-	if !prog.PlainValues {
-		jobs = append(jobs, job{"values", prog.Runtime})
-	}
-	if files(prog) {
-		jobs = append(jobs, job{"file", prog.Runtime})
-	}
-	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path}, job{"auth", prog.Client.Package.Path})
-		if streams(prog) {
-			jobs = append(jobs, job{"stream", prog.Client.Package.Path})
-		}
-	}
-	for _, p := range prog.Packages {
-		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
-			jobs = append(jobs, job{"extra", p.Path})
-		}
-	}
 	var files []File
-	for _, j := range jobs {
-		name := path.Base(j.pkg)
-		for _, p := range prog.Packages {
-			if p.Path == j.pkg {
-				name = p.Name
+	for _, p := range prog.Packages {
+		for _, t := range p.Templates {
+			src, err := templates.Source(t, p.Name)
+			if err != nil {
+				return nil, err
 			}
+			header := Header + "\n// Source: templates/" + t + ".go.tmpl\n\n"
+			files = append(files, File{
+				Path:    path.Join(p.Path, "runtime_"+t+"_gen.go"),
+				Content: append([]byte(header), src...),
+			})
 		}
-		src, err := templates.Source(j.template, name)
-		if err != nil {
-			return nil, err
-		}
-		header := Header + "\n// Source: templates/" + j.template + ".go.tmpl\n\n"
-		files = append(files, File{
-			Path:    path.Join(j.pkg, "runtime_"+j.template+"_gen.go"),
-			Content: append([]byte(header), src...),
-		})
 	}
 	return files, nil
-}
-
-// files reports whether a multipart body of prog has a file part.
-func files(prog *ir.Program) bool {
-	for _, p := range prog.Packages {
-		for _, op := range p.Operations {
-			for _, ff := range op.FormFields {
-				if t := bare(ff.Field.Type); t.Kind == ir.File || isFiles(t) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// streams reports whether an operation of prog streams its response.
-func streams(prog *ir.Program) bool {
-	for _, p := range prog.Packages {
-		for _, op := range p.Operations {
-			if op.Stream != nil {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // runtimePath is the import path of the validation runtime.
@@ -172,6 +121,7 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 	e.sources = map[string]bool{}
 	f := jen.NewFilePathName(e.pkg.ImportPath(e.prog.Module), e.pkg.Name)
 	f.HeaderComment(Header)
+	e.importNames(f)
 	if !render(f) {
 		return nil, nil
 	}
@@ -249,16 +199,16 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 	return jen.Id("any")
 }
 
-// importNames registers the Go package names of the generated packages this file may
-// import, so that imports are written unaliased unless two of them collide.
+// importNames registers the names the IR chose for every package this file may import, so
+// that jennifer writes them and picks none of its own; an import is aliased where its name is
+// not the one its package declares, or not its folder's.
 func (e *emitter) importNames(f *jen.File) {
-	for _, p := range e.prog.Packages {
-		if p != e.pkg {
-			f.ImportName(p.ImportPath(e.prog.Module), p.Name)
+	for _, imp := range e.pkg.Imports {
+		if imp.Name == imp.Declared && imp.Name == path.Base(imp.Path) {
+			f.ImportName(imp.Path, imp.Name)
+		} else {
+			f.ImportAlias(imp.Path, imp.Name)
 		}
-	}
-	if e.prog.Runtime != e.pkg.Path {
-		f.ImportName(e.runtimePath(), path.Base(e.prog.Runtime))
 	}
 }
 
@@ -310,3 +260,12 @@ func lit(v any) jen.Code {
 	}
 	return jen.Lit(v)
 }
+
+// The IR's vocabularies of the names emit declares: locals, package-level helpers, the fixed
+// names of the client package, and the methods of generated types.
+var (
+	local   = ir.Local
+	helper  = ir.Helper
+	surface = ir.ClientSurface
+	method  = ir.Method
+)

@@ -43,6 +43,34 @@ type Package struct {
 	Enums []*EnumDef
 	// Sources are the repo-relative spec files this package's code comes from, sorted.
 	Sources []string
+	// Templates are the runtime templates written into the package (templates/*.go.tmpl,
+	// without the extension), in a fixed order.
+	Templates []string
+	// Imports are the names by which the package's generated files refer to every package
+	// they may import, sorted by path. Each was chosen once, in a scope that holds what the
+	// package declares (its types, its templates' identifiers and imports), every local name
+	// of the functions emit writes (Local) and the imports before it, so that no import is
+	// hidden by a local or declared twice.
+	Imports []Import
+}
+
+// Import is a package that generated code imports, and the name it is referred to by.
+type Import struct {
+	Path, Name string
+	// Declared is the name the package's own package clause declares: an import whose Name
+	// differs is written with Name as its alias.
+	Declared string
+}
+
+// ImportName is the name by which p's files refer to the package at import path, "" when it
+// is none of p.Imports.
+func (p *Package) ImportName(path string) string {
+	for _, imp := range p.Imports {
+		if imp.Path == path {
+			return imp.Name
+		}
+	}
+	return ""
 }
 
 // ImportPath is the package's full import path under module.

@@ -20,10 +20,14 @@ import (
 //   - a $ref where OpenAPI allows none (a description, an operation, a map of components,
 //     an example's value) is resolved with JSON Reference semantics: the object holding it
 //     stands for its target;
-//   - a $ref that cannot be followed (no such file or fragment, outside the spec folder, the
-//     wrong kind of object) is replaced by a marker the builder skips (schemas, parameters,
-//     request bodies, responses), or its element is dropped (everything specgen does not
-//     generate from), each with its position.
+//   - a $ref that cannot be followed (no such file or fragment, the wrong kind of object, a
+//     loop) is replaced by a marker the builder skips (schemas, parameters, request bodies,
+//     responses), or its element is dropped (everything specgen does not generate from), each
+//     with its position.
+//
+// A $ref that would read outside the spec folder (a URL, a path above it, a symbolic link out
+// of it) is never skipped: it is refused with an error, kin-openapi's where it resolves the
+// $ref itself.
 //
 // A file the pre-pass changes is written again as flow YAML, one key or list item a line,
 // and lines records where each line came from, so positions still name the spec's own files.
@@ -51,6 +55,8 @@ type prepass struct {
 	warns []ir.Diagnostic
 	// out are the files written again.
 	out map[string]*rendered
+	// errs are the $refs refused because they lead out of the spec folder.
+	errs []error
 }
 
 // brokenRef is a $ref the pre-pass could not follow, where a marker now stands: the cause,
@@ -123,6 +129,9 @@ func prepare(opts Options, data []byte) (*prepass, error) {
 		return p, nil
 	}
 	p.value(opts.Root, root.root, state{kDoc, one}, "", "")
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
 	for _, name := range sortedKeys(p.files) {
 		if f := p.files[name]; f.changed {
 			r, err := p.render(f)
@@ -154,9 +163,9 @@ func (p *prepass) load(name string) *specFile {
 	}
 	f := &specFile{path: name}
 	p.files[name] = f
-	data, err := fs.ReadFile(p.opts.FS, name)
+	data, err := readFile(p.opts.FS, name)
 	if err != nil {
-		f.err = unwrapPathError(err)
+		f.err = err
 		return f
 	}
 	f.data = data
@@ -303,10 +312,13 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) boo
 		if problem == "" {
 			problem = p.loops(v, r.Value, t, s)
 		}
-		switch problem {
-		case "":
-		case notPointer:
+		switch {
+		case problem == "":
+		case problem == notPointer:
 			// A JSON Schema anchor: kin-openapi's to resolve.
+			return true
+		case strings.Contains(problem, refusedRef):
+			// Out of the spec folder: kin-openapi refuses it, with today's error.
 			return true
 		default:
 			p.fail(f, v, s, where, key, pos, problem)
@@ -335,6 +347,9 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) boo
 	switch {
 	case problem == notPointer:
 		problem = fmt.Sprintf("$ref %q: its fragment is not a JSON pointer", r.Value)
+	case strings.Contains(problem, refusedRef):
+		p.errs = append(p.errs, ir.Diagnostic{Pos: pos, Msg: problem})
+		return false
 	case problem == "":
 		problem = p.fits(r.Value, t, s)
 	}
@@ -430,11 +445,12 @@ func (p *prepass) mapping(f string, v *yaml.Node, where, key string) {
 	if problem == "" {
 		problem = p.fits(v.Value, t, schema)
 	}
-	switch problem {
-	case "":
+	switch {
+	case problem == "":
 		p.refs[v] = true
 		p.value(t.file, t.node, schema, where, key)
-	case notPointer:
+	case problem == notPointer || strings.Contains(problem, refusedRef):
+		// kin-openapi's to resolve, or to refuse.
 	default:
 		p.drop(f, v, state{kMappingRef, one}, where, key, p.pos(f, v), problem)
 	}
