@@ -62,8 +62,8 @@ type Options struct {
 	DocWrap ir.DocWrap
 	// Strict makes every warning an error, a skipped part of the spec included.
 	Strict bool
-	// Foreign says the spec was written for other tools: their x-go-* extensions that specgen
-	// does not know are warnings, not errors.
+	// Foreign says the spec was written for other tools: an x-go-* extension specgen does not
+	// know, or a bad value of one of its own, is a warning and ignored, not an error.
 	Foreign bool
 }
 

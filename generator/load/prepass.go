@@ -176,7 +176,7 @@ func (p *prepass) load(name string) *specFile {
 func (p *prepass) parse(f *specFile) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(f.data, &doc); err != nil {
-		f.err = fmt.Errorf("not YAML or JSON: %s", cleanMessage(err.Error()))
+		f.err = fmt.Errorf("not YAML or JSON: %s", strings.Join(strings.Fields(err.Error()), " "))
 		return
 	}
 	n := &doc
@@ -322,6 +322,13 @@ func (p *prepass) ref(f string, v, r *yaml.Node, s state, where, key string) boo
 			return true
 		default:
 			p.fail(f, v, s, where, key, pos, problem)
+			return false
+		}
+		if root := p.files[t.file].root; root.Kind != yaml.MappingNode {
+			// kin-openapi reads only files that are objects: a $ref into a list is written
+			// as its target.
+			p.replace(f, v, t.node, t.file)
+			p.value(t.file, t.node, s, where, key)
 			return false
 		}
 		p.refs[r] = true

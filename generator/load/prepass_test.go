@@ -115,3 +115,28 @@ func yamlText(t *testing.T, v any) string {
 	}
 	return string(data)
 }
+
+// kin-openapi reads every file as a document, which a list is not: a $ref into one is
+// written as its target, and the parameter it names is generated.
+func TestRefIntoListFile(t *testing.T) {
+	root := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      parameters: [{$ref: 'list.yaml#/1'}]
+      responses: {'200': {description: ok}}
+`
+	fsys := fstest.MapFS{
+		"openapi.yaml": {Data: []byte(root)},
+		"list.yaml":    {Data: []byte("- {name: a, in: query, schema: {type: string}}\n- {name: b, in: query, schema: {type: integer}}\n")},
+	}
+	prog, err := Load(Options{FS: fsys, Root: "openapi.yaml", Package: "api", Module: "example.com/out"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := prog.Client.Package.Operations[0]
+	if len(op.Parameters) != 1 || op.Parameters[0].Name != "b" || op.Parameters[0].Field.Pos.String() != "list.yaml:2:4" {
+		t.Fatalf("parameters: %d, %s at %s", len(op.Parameters), op.Parameters[0].Name, op.Parameters[0].Field.Pos)
+	}
+}
