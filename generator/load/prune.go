@@ -32,7 +32,7 @@ func (b *builder) marker(ext map[string]any) (ir.Diagnostic, bool) {
 // skip records a part of the spec left out; in strict mode it is an error.
 func (b *builder) skip(kind, name string, pos ir.Pos, reason string) {
 	if b.opts.Strict {
-		b.fail(pos, "%s", reason)
+		b.fail(pos, "%s %s: %s", kind, name, reason)
 		return
 	}
 	b.skips = append(b.skips, ir.Skip{Kind: kind, Name: name, Pos: pos, Reason: reason})
@@ -165,7 +165,10 @@ func (b *builder) operationProblem(o opRef) string {
 				skipped = true
 				continue
 			}
-			why := b.refProblem(p.Schema)
+			why := paramProblem(p)
+			if why == "" {
+				why = b.refProblem(p.Schema)
+			}
 			if why == "" {
 				why = b.contentProblem(p.Content)
 			}
@@ -226,6 +229,20 @@ func (b *builder) operationProblem(o opRef) string {
 			b.skip("response", code+" of "+what, pos, why)
 			o.op.Responses.Delete(code)
 		}
+	}
+	return ""
+}
+
+// paramProblem says what of a parameter itself cannot be generated: where it travels, or
+// how (a Swagger 2.0 "in: body" left in a converted spec, say).
+func paramProblem(p *openapi3.Parameter) string {
+	switch ir.ParamIn(p.In) {
+	case ir.InPath, ir.InQuery, ir.InHeader, ir.InCookie:
+	default:
+		return fmt.Sprintf("unknown location %q", p.In)
+	}
+	if _, ok := ir.ParseStyle(p.Style); p.Style != "" && !ok {
+		return fmt.Sprintf("unknown style %q", p.Style)
 	}
 	return ""
 }
