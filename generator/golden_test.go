@@ -14,13 +14,19 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/specgen-dev/specgen/generator"
+	"github.com/specgen-dev/specgen/internal/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// A golden case is a txtar archive: spec files under spec/ (the config is spec/specgen.json,
-// or a default one), and either the expected output files under out/ or, for a spec that
-// must fail, the expected error text in the file "error".
+// A golden case is a txtar archive: its comment (the first line on) says what the case covers,
+// then come spec files under spec/ (the config is spec/specgen.json, or a default one), and
+// either the expected output files under out/ or, for a spec that must fail, the expected error
+// text in the file "error".
+//
+// The static runtime (templates/*.go.tmpl, the same for every spec but for the package name)
+// is pinned by the case runtimeCase alone, and only there: the other cases hold what the
+// generator writes from their spec, so that a template edit changes one golden file.
 func TestGolden(t *testing.T) {
 	cases, err := filepath.Glob("testdata/*.txtar")
 	if err != nil {
@@ -36,12 +42,58 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// runtimeCase is the golden case that pins the runtime files, every template once.
+const runtimeCase = "runtime"
+
+// isRuntime reports whether a generated file is a copy of a runtime template.
+func isRuntime(content []byte) bool {
+	return bytes.HasPrefix(content, []byte(generator.Header+"\n// Source: templates/"))
+}
+
+// pinned reports whether the golden case name holds the generated file content.
+func pinned(name string, content []byte) bool {
+	return isRuntime(content) == (name == runtimeCase)
+}
+
+// TestGoldenRuntime checks that the runtime case pins every template.
+func TestGoldenRuntime(t *testing.T) {
+	ar, _ := readCase(t, filepath.Join("testdata", runtimeCase+".txtar"))
+	sources := map[string]bool{}
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "out/") && isRuntime(f.Data) {
+			first, _, _ := strings.Cut(strings.TrimPrefix(string(f.Data), generator.Header+"\n// Source: "), "\n")
+			sources[first] = true
+		}
+	}
+	tmpls, err := filepath.Glob("../templates/*.go.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tmpls) == 0 {
+		t.Fatal("no templates")
+	}
+	for _, tmpl := range tmpls {
+		if src := "templates/" + filepath.Base(tmpl); !sources[src] {
+			t.Errorf("%s: no output of %s in the case; give its spec what makes specgen write it", runtimeCase, src)
+		}
+	}
+}
+
 // goldenConfig is the config of a case without spec/specgen.json.
 const goldenConfig = `{"output": "out", "module": "example.com/out", "package": "api", "packagePerFile": true}`
 
 func runGolden(t *testing.T, file string) {
 	ar, cfg := readCase(t, file)
+	if strings.TrimSpace(string(ar.Comment)) == "" {
+		t.Fatal("the archive has no comment saying what the case covers")
+	}
 	files, genErr := generator.Generate(cfg)
+	name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+	for p, content := range files {
+		if !pinned(name, content) {
+			delete(files, p)
+		}
+	}
 
 	want := map[string][]byte{}
 	var wantErr string
@@ -95,7 +147,8 @@ func runGolden(t *testing.T, file string) {
 			continue
 		}
 		if !bytes.Equal(got, want[p]) {
-			t.Errorf("%s differs from the golden file (go test ./generator/... -update rewrites it):\n%s", p, got)
+			t.Errorf("%s differs from the golden file (go test ./generator/ -run TestGolden -update rewrites it):\n%s",
+				p, diff.Unified("golden/"+p, "generated/"+p, string(want[p]), string(got)))
 		}
 	}
 	for _, p := range sortedKeys(files) {

@@ -539,13 +539,20 @@ func (e *emitter) readStyled(g *jen.Group, p *ir.Parameter, text, unescape jen.C
 
 // readFormBody writes code reading op's form or multipart body into its Params.
 func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
-	raw := jen.Id("_")
+	form, raw := jen.Id("_"), jen.Id("_")
+	if op.FormFields == nil || op.BodyField != nil && op.BodyField.Type.Kind == ir.Pointer {
+		form = jen.Id("form")
+	}
 	for _, ff := range op.FormFields {
 		if op.BodyEncoding == ir.Form && needsRaw(ff.Style, ff.Explode, ff.Field.Type) {
 			raw = jen.Id("rawForm")
 		}
+		if bare(ff.Field.Type).Kind != ir.File {
+			form = jen.Id("form")
+		}
 	}
-	g.List(jen.Id("form"), raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
+	// A body of file parts only reads no value from the form.
+	g.List(form, raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
 	g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return())
 	base := jen.Id("params")
 	body := func(g *jen.Group) {
