@@ -7,9 +7,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 	"net/http"
 	"strconv"
+
+	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 )
 
 // Client calls the API. Its fields group the operations as the spec's packages do;

@@ -5,8 +5,9 @@ package b2b
 
 import (
 	"context"
-	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 	"net/http"
+
+	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 )
 
 // UnimplementedDiscoveryOrganizationsAPI answers every operation with 501 Not Implemented. Embed it in an

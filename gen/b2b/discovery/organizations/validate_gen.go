@@ -4,9 +4,10 @@
 package organizations
 
 import (
-	"github.com/specgen-dev/specgen/gen/validate"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/specgen-dev/specgen/gen/validate"
 )
 
 // Validate checks x against every constraint the spec states for CreateParams and reports all
