@@ -93,9 +93,6 @@ func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organiz
 	if params == nil {
 		return nil, errors.New("List: params must not be nil")
 	}
-	if err := params.Validate(); err != nil {
-		return nil, err
-	}
 	req := &apiRequest{
 		accept:   "application/json",
 		method:   "POST",

@@ -205,7 +205,9 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	g.If(jen.Id("params").Op("==").Nil()).Block(
 		failWith(op, jen.Qual("errors", "New").Call(jen.Lit(op.Name+": params must not be nil"))),
 	)
-	g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+	if e.checked[op.Params] {
+		g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+	}
 
 	path := e.pathExpr(g, op)
 	req := jen.Dict{

@@ -38,6 +38,7 @@ func Program(prog *ir.Program) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	checked := checkedTypes(prog)
 	kinds := []struct {
 		name   string
 		render func(*emitter, *jen.File) bool
@@ -62,7 +63,7 @@ func Program(prog *ir.Program) ([]File, error) {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; wg.Done() }()
-				e := &emitter{prog: prog, pkg: p}
+				e := &emitter{prog: prog, pkg: p, checked: checked}
 				f, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
 				slots[i*len(kinds)+j] = slot{f, err}
 			}()
@@ -165,6 +166,8 @@ type emitter struct {
 	sources map[string]bool
 	// deep names the deepObject functions the file being rendered calls (params.go).
 	deep deepFuncs
+	// checked holds the types whose Validate has something to check (checkedTypes).
+	checked map[*ir.Type]bool
 }
 
 // file renders one kind of file; render reports whether it wrote anything.

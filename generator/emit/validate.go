@@ -48,6 +48,42 @@ type validator struct {
 	charRuns []charPattern
 	// vars numbers the loop variables of nested checks.
 	vars int
+	// held, when set, is told of each struct or union whose ValidateAt the checks would
+	// call, and the checks leave the call out (checkedTypes).
+	held func(*ir.Type)
+}
+
+// checkedTypes finds the structs and unions that have something to check: a rule of their
+// own, or a value of a type that has one. The others get a Validate that says so and no
+// ValidateAt, and the values that hold them call neither.
+func checkedTypes(prog *ir.Program) map[*ir.Type]bool {
+	checked := map[*ir.Type]bool{}
+	holders := map[*ir.Type][]*ir.Type{}
+	var queue []*ir.Type
+	for _, p := range prog.Packages {
+		for _, t := range p.Types {
+			if t.Kind != ir.Struct && t.Kind != ir.Union {
+				continue
+			}
+			v := &validator{e: &emitter{prog: prog, pkg: p}, held: func(h *ir.Type) { holders[h] = append(holders[h], t) }}
+			if len(v.checks(t)) > 0 {
+				checked[t] = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	// A type that holds a checked one is checked too.
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, h := range holders[t] {
+			if !checked[h] {
+				checked[h] = true
+				queue = append(queue, h)
+			}
+		}
+	}
+	return checked
 }
 
 func (v *validator) rt(name string) *jen.Statement {
@@ -55,6 +91,11 @@ func (v *validator) rt(name string) *jen.Statement {
 }
 
 func (v *validator) structMethods(f *jen.File, t *ir.Type) {
+	if !v.e.checked[t] {
+		f.Commentf("// Validate returns nil: the spec states no constraint that a %s could violate.", t.Name)
+		f.Func().Params(jen.Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
+		return
+	}
 	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
 	f.Comment("// violations at once, as validate.Errors.")
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(
@@ -67,32 +108,39 @@ func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("ValidateAt").Params(
 		jen.Id("at").Op("*").Add(v.rt("Path")),
 		jen.Id("errs").Op("*").Add(v.rt("Errors")),
-	).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())
-		for _, fl := range t.Fields {
-			v.vars = 0
-			v.field(g, fl)
-		}
-		for _, alt := range t.Variants {
-			// The alternative is the value itself: its violations are at the union's path.
-			v.vars = 0
-			val := jen.Id("x").Dot(alt.Field.Name)
-			if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id("at")); len(checks) > 0 {
-				set, _ := presence(val, alt.Field.Type, ir.OmitZero)
-				g.If(set).Block(checks...)
-			}
-		}
-	})
+	).Block(append([]jen.Code{jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())}, v.checks(t)...)...)
 }
 
-// field checks one field: required-ness, then, when the field is set, its value.
-func (v *validator) field(g *jen.Group, fl *ir.Field) {
+// checks are the statements of t's ValidateAt after the nil check.
+func (v *validator) checks(t *ir.Type) []jen.Code {
+	var out []jen.Code
+	for _, fl := range t.Fields {
+		v.vars = 0
+		if c := v.field(fl); c != nil {
+			out = append(out, c)
+		}
+	}
+	for _, alt := range t.Variants {
+		// The alternative is the value itself: its violations are at the union's path.
+		v.vars = 0
+		val := jen.Id("x").Dot(alt.Field.Name)
+		if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id("at")); len(checks) > 0 {
+			set, _ := presence(val, alt.Field.Type, ir.OmitZero)
+			out = append(out, jen.If(set).Block(checks...))
+		}
+	}
+	return out
+}
+
+// field checks one field: required-ness, then, when the field is set, its value; nil when
+// there is nothing to check.
+func (v *validator) field(fl *ir.Field) jen.Code {
 	if fl.Access == ir.ReadOnly {
 		// Validate checks requests, which neither need nor send what the server owns.
-		return
+		return nil
 	}
 	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() && !fl.Required {
-		return
+		return nil
 	}
 	val := jen.Id("x").Dot(fl.Name)
 	path := jen.Op("&").Id("p")
@@ -101,7 +149,7 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	// A number's zero is a value, not its absence, even among plain values.
 	required := fl.Required && unset != nil && !isNumber(fl.Type)
 	if len(checks) == 0 && !required {
-		return
+		return nil
 	}
 	name := fl.WireName
 	var body []jen.Code
@@ -117,7 +165,7 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	default:
 		body = checks
 	}
-	g.Block(append([]jen.Code{jen.Id("p").Op(":=").Id("at").Dot("Field").Call(jen.Lit(name))}, body...)...)
+	return jen.Block(append([]jen.Code{jen.Id("p").Op(":=").Id("at").Dot("Field").Call(jen.Lit(name))}, body...)...)
 }
 
 // presence gives the conditions under which a field counts as given and as missing; nil
@@ -177,6 +225,13 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	case ir.Named:
 		switch t.Named.Kind {
 		case ir.Struct, ir.Union:
+			if v.held != nil {
+				v.held(t.Named)
+				return nil
+			}
+			if !v.e.checked[t.Named] {
+				return nil
+			}
 			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id("errs"))}
 		case ir.Enum:
 			underlying := val

@@ -32,12 +32,6 @@ func (x *DiscoveredOrganization) ValidateAt(at *validate.Path, errs *validate.Er
 		}
 	}
 	{
-		p := at.Field("primary_required")
-		if x.PrimaryRequired != nil {
-			x.PrimaryRequired.ValidateAt(&p, errs)
-		}
-	}
-	{
 		p := at.Field("mfa_required")
 		if x.MFARequired != nil {
 			x.MFARequired.ValidateAt(&p, errs)

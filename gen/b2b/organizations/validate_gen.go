@@ -10,52 +10,19 @@ import (
 	"github.com/specgen-dev/specgen/gen/validate"
 )
 
-// Validate checks x against every constraint the spec states for ActiveSCIMConnection and reports all
-// violations at once, as validate.Errors.
-func (x *ActiveSCIMConnection) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a ActiveSCIMConnection could violate.
+func (*ActiveSCIMConnection) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ActiveSCIMConnection) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a ActiveSSOConnection could violate.
+func (*ActiveSSOConnection) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for ActiveSSOConnection and reports all
-// violations at once, as validate.Errors.
-func (x *ActiveSSOConnection) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ActiveSSOConnection) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for EmailImplicitRoleAssignment and reports all
-// violations at once, as validate.Errors.
-func (x *EmailImplicitRoleAssignment) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *EmailImplicitRoleAssignment) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a EmailImplicitRoleAssignment could violate.
+func (*EmailImplicitRoleAssignment) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for Member and reports all
@@ -83,45 +50,12 @@ func (x *Member) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := at.Field("sso_registrations")
-		if len(x.SSORegistrations) > 0 {
-			for i1 := range x.SSORegistrations {
-				q1 := (&p).Item(i1)
-				x.SSORegistrations[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("oauth_registrations")
-		if len(x.OAuthRegistrations) > 0 {
-			for i1 := range x.OAuthRegistrations {
-				q1 := (&p).Item(i1)
-				x.OAuthRegistrations[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("retired_email_addresses")
-		if len(x.RetiredEmailAddresses) > 0 {
-			for i1 := range x.RetiredEmailAddresses {
-				q1 := (&p).Item(i1)
-				x.RetiredEmailAddresses[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
 		p := at.Field("roles")
 		if len(x.Roles) > 0 {
 			for i1 := range x.Roles {
 				q1 := (&p).Item(i1)
 				x.Roles[i1].ValidateAt(&q1, errs)
 			}
-		}
-	}
-	{
-		p := at.Field("scim_registration")
-		if x.SCIMRegistration != nil {
-			x.SCIMRegistration.ValidateAt(&p, errs)
 		}
 	}
 }
@@ -177,20 +111,9 @@ func (x *MemberRoleSource) ValidateAt(at *validate.Path, errs *validate.Errors) 
 	}
 }
 
-// Validate checks x against every constraint the spec states for OAuthRegistration and reports all
-// violations at once, as validate.Errors.
-func (x *OAuthRegistration) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *OAuthRegistration) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a OAuthRegistration could violate.
+func (*OAuthRegistration) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for Organization and reports all
@@ -243,15 +166,6 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := at.Field("sso_active_connections")
-		if len(x.SSOActiveConnections) > 0 {
-			for i1 := range x.SSOActiveConnections {
-				q1 := (&p).Item(i1)
-				x.SSOActiveConnections[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
 		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
@@ -295,15 +209,6 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := at.Field("rbac_email_implicit_role_assignments")
-		if len(x.RBACEmailImplicitRoleAssignments) > 0 {
-			for i1 := range x.RBACEmailImplicitRoleAssignments {
-				q1 := (&p).Item(i1)
-				x.RBACEmailImplicitRoleAssignments[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
 		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
@@ -337,12 +242,6 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := at.Field("scim_active_connection")
-		if x.SCIMActiveConnection != nil {
-			x.SCIMActiveConnection.ValidateAt(&p, errs)
-		}
-	}
-	{
 		p := at.Field("allowed_oauth_tenants")
 		if len(x.AllowedOAuthTenants) > 0 {
 			var bad1 []string
@@ -360,58 +259,19 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 	}
 }
 
-// Validate checks x against every constraint the spec states for RetiredEmail and reports all
-// violations at once, as validate.Errors.
-func (x *RetiredEmail) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a RetiredEmail could violate.
+func (*RetiredEmail) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *RetiredEmail) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a SCIMRegistration could violate.
+func (*SCIMRegistration) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for SCIMRegistration and reports all
-// violations at once, as validate.Errors.
-func (x *SCIMRegistration) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SCIMRegistration) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-	{
-		p := at.Field("scim_attributes")
-		if x.SCIMAttributes != nil {
-			x.SCIMAttributes.ValidateAt(&p, errs)
-		}
-	}
-}
-
-// Validate checks x against every constraint the spec states for SSORegistration and reports all
-// violations at once, as validate.Errors.
-func (x *SSORegistration) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SSORegistration) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a SSORegistration could violate.
+func (*SSORegistration) Validate() error {
+	return nil
 }
 
 // matchPattern0 reports whether s matches ^[a-zA-Z0-9_.~-]+$.

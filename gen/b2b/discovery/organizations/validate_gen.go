@@ -116,17 +116,6 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := at.Field("rbac_email_implicit_role_assignments")
-		if len(x.RBACEmailImplicitRoleAssignments) > 0 {
-			for i1 := range x.RBACEmailImplicitRoleAssignments {
-				q1 := (&p).Item(i1)
-				if x.RBACEmailImplicitRoleAssignments[i1] != nil {
-					x.RBACEmailImplicitRoleAssignments[i1].ValidateAt(&q1, errs)
-				}
-			}
-		}
-	}
-	{
 		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
@@ -213,28 +202,11 @@ func (x *CreateResponse) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			x.MFARequired.ValidateAt(&p, errs)
 		}
 	}
-	{
-		p := at.Field("primary_required")
-		if x.PrimaryRequired != nil {
-			x.PrimaryRequired.ValidateAt(&p, errs)
-		}
-	}
 }
 
-// Validate checks x against every constraint the spec states for ListParams and reports all
-// violations at once, as validate.Errors.
-func (x *ListParams) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ListParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a ListParams could violate.
+func (*ListParams) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for ListResponse and reports all
