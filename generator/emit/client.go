@@ -423,8 +423,16 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		)
 	}
 
+	// The runtime passes a kind and a message; the error type may have no field for them.
+	kindParam, messageParam := jen.Id("_"), jen.Id("_")
+	if kind != nil {
+		kindParam = jen.Id("kind")
+	}
+	if message != nil {
+		messageParam = jen.Id("message")
+	}
 	f.Comment("// errorFor is the error a server answers with.")
-	f.Func().Id("errorFor").Params(jen.Id("status").Int(), jen.Id("kind"), jen.Id("message").String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
+	f.Func().Id("errorFor").Params(jen.Id("status").Int(), kindParam, messageParam.String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
 		g.Id("e").Op(":=").Op("&").Add(typ).Values()
 		g.Add(e.set(status, jen.Id("e"), jen.Id("status")))
 		if kind != nil {
@@ -432,9 +440,6 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		}
 		if message != nil {
 			g.Add(e.set(message, jen.Id("e"), jen.Id("message")))
-		}
-		if kind == nil || message == nil {
-			g.Id("_").Op(",").Id("_").Op("=").List(jen.Id("kind"), jen.Id("message"))
 		}
 		g.Return(jen.Id("e"))
 	})

@@ -39,6 +39,12 @@ func Program(prog *ir.Program) ([]File, error) {
 		return nil, err
 	}
 	checked := checkedTypes(prog)
+	consts := map[*ir.EnumDef]*ir.Package{}
+	for _, p := range prog.Packages {
+		for _, def := range p.Enums {
+			consts[def] = p
+		}
+	}
 	kinds := []struct {
 		name   string
 		render func(*emitter, *jen.File) bool
@@ -63,7 +69,7 @@ func Program(prog *ir.Program) ([]File, error) {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; wg.Done() }()
-				e := &emitter{prog: prog, pkg: p, checked: checked}
+				e := &emitter{prog: prog, pkg: p, checked: checked, consts: consts}
 				f, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
 				slots[i*len(kinds)+j] = slot{f, err}
 			}()
@@ -168,6 +174,21 @@ type emitter struct {
 	deep deepFuncs
 	// checked holds the types whose Validate has something to check (checkedTypes).
 	checked map[*ir.Type]bool
+	// consts holds the package that declares the constants of each string-style enum.
+	consts map[*ir.EnumDef]*ir.Package
+}
+
+// enumValue is the constant naming value i of enum def where it has one, else the value.
+func (e *emitter) enumValue(def *ir.EnumDef, i int) jen.Code {
+	ev := def.Values[i]
+	switch p := e.consts[def]; {
+	case p == nil:
+		return lit(ev.Value)
+	case p == e.pkg:
+		return jen.Id(ev.ConstName)
+	default:
+		return jen.Qual(p.ImportPath(e.prog.Module), ev.ConstName)
+	}
 }
 
 // file renders one kind of file; render reports whether it wrote anything.

@@ -348,8 +348,8 @@ func (v *validator) keyCondition(k jen.Code, r *ir.Rules) jen.Code {
 	var conds []jen.Code
 	if r.Enum != nil && !r.Enum.Open {
 		var alts []jen.Code
-		for _, ev := range r.Enum.Values {
-			alts = append(alts, jen.Add(k).Op("==").Add(lit(ev.Value)))
+		for i := range r.Enum.Values {
+			alts = append(alts, jen.Add(k).Op("==").Add(v.e.enumValue(r.Enum, i)))
 		}
 		if len(alts) > 0 {
 			conds = append(conds, jen.Parens(join(alts, "||")))
@@ -480,8 +480,8 @@ func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Co
 	if r.Enum != nil && !r.Enum.Open && len(r.Enum.Values) > 0 {
 		out = append(out, jen.Switch(val).Block(
 			jen.CaseFunc(func(g *jen.Group) {
-				for _, ev := range r.Enum.Values {
-					g.Add(lit(ev.Value))
+				for i := range r.Enum.Values {
+					g.Add(v.e.enumValue(r.Enum, i))
 				}
 			}),
 			jen.Default().Add(v.add(path, "enum", "must be one of "+enumList(r.Enum))),

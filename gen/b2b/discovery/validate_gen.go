@@ -57,7 +57,7 @@ func (x *Membership) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("type")
 		if x.Type != "" {
 			switch x.Type {
-			case "active_member", "pending_member", "invited_member", "eligible_to_join_by_email_domain":
+			case MembershipTypeActiveMember, MembershipTypePendingMember, MembershipTypeInvitedMember, MembershipTypeEligibleToJoinByEmailDomain:
 			default:
 				errs.Add(&p, "enum", "must be one of active_member, pending_member, invited_member, eligible_to_join_by_email_domain")
 			}

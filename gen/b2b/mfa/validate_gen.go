@@ -28,7 +28,7 @@ func (x *MfaRequired) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("secondary_auth_initiated")
 		if x.SecondaryAuthInitiated != "" {
 			switch x.SecondaryAuthInitiated {
-			case "sms_otp":
+			case MfaRequiredSecondaryAuthInitiatedSMSOTP:
 			default:
 				errs.Add(&p, "enum", "must be one of sms_otp")
 			}

@@ -43,7 +43,7 @@ func (x *Member) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("status")
 		if x.Status != "" {
 			switch x.Status {
-			case "pending", "invited", "active", "deleted":
+			case MemberStatusPending, MemberStatusInvited, MemberStatusActive, MemberStatusDeleted:
 			default:
 				errs.Add(&p, "enum", "must be one of pending, invited, active, deleted")
 			}
@@ -103,7 +103,7 @@ func (x *MemberRoleSource) ValidateAt(at *validate.Path, errs *validate.Errors) 
 		p := at.Field("type")
 		if x.Type != "" {
 			switch x.Type {
-			case "direct_assignment", "email_assignment", "sso_connection", "sso_connection_group", "scim_connection_group":
+			case MemberRoleSourceTypeDirectAssignment, MemberRoleSourceTypeEmailAssignment, MemberRoleSourceTypeSSOConnection, MemberRoleSourceTypeSSOConnectionGroup, MemberRoleSourceTypeSCIMConnectionGroup:
 			default:
 				errs.Add(&p, "enum", "must be one of direct_assignment, email_assignment, sso_connection, sso_connection_group, scim_connection_group")
 			}
@@ -159,7 +159,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("sso_jit_provisioning")
 		if x.SSOJITProvisioning != "" {
 			switch x.SSOJITProvisioning {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationSSOJITProvisioningAllAllowed, OrganizationSSOJITProvisioningRestricted, OrganizationSSOJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -169,7 +169,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationEmailJITProvisioningRestricted, OrganizationEmailJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -179,7 +179,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_invites")
 		if x.EmailInvites != "" {
 			switch x.EmailInvites {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationEmailInvitesAllAllowed, OrganizationEmailInvitesRestricted, OrganizationEmailInvitesNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -189,7 +189,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("auth_methods")
 		if x.AuthMethods != "" {
 			switch x.AuthMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case OrganizationAuthMethodsAllAllowed, OrganizationAuthMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -201,7 +201,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedAuthMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedAuthMethods[i1] {
-				case "sso", "magic_link", "password", "google_oauth", "microsoft_oauth":
+				case OrganizationAllowedAuthMethodsItemSSO, OrganizationAllowedAuthMethodsItemMagicLink, OrganizationAllowedAuthMethodsItemPassword, OrganizationAllowedAuthMethodsItemGoogleOAuth, OrganizationAllowedAuthMethodsItemMicrosoftOAuth:
 				default:
 					errs.Add(&q1, "enum", "must be one of sso, magic_link, password, google_oauth, microsoft_oauth")
 				}
@@ -212,7 +212,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case OrganizationMFAMethodsAllAllowed, OrganizationMFAMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -224,7 +224,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedMFAMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedMFAMethods[i1] {
-				case "sms_otp", "totp":
+				case OrganizationAllowedMFAMethodsItemSMSOTP, OrganizationAllowedMFAMethodsItemTOTP:
 				default:
 					errs.Add(&q1, "enum", "must be one of sms_otp, totp")
 				}
@@ -235,7 +235,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("oauth_tenant_jit_provisioning")
 		if x.OAuthTenantJITProvisioning != "" {
 			switch x.OAuthTenantJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationOAuthTenantJITProvisioningRestricted, OrganizationOAuthTenantJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -246,7 +246,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		if len(x.AllowedOAuthTenants) > 0 {
 			var bad1 []string
 			for k1 := range x.AllowedOAuthTenants {
-				if !(k1 == "slack" || k1 == "hubspot") {
+				if !(k1 == OrganizationAllowedOAuthTenantsKeySlack || k1 == OrganizationAllowedOAuthTenantsKeyHubspot) {
 					bad1 = append(bad1, k1)
 				}
 			}

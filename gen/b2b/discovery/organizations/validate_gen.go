@@ -56,7 +56,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("sso_jit_provisioning")
 		if x.SSOJITProvisioning != "" {
 			switch x.SSOJITProvisioning {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsSSOJITProvisioningAllAllowed, CreateParamsSSOJITProvisioningRestricted, CreateParamsSSOJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -66,7 +66,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsEmailJITProvisioningRestricted, CreateParamsEmailJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -76,7 +76,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_invites")
 		if x.EmailInvites != "" {
 			switch x.EmailInvites {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsEmailInvitesAllAllowed, CreateParamsEmailInvitesRestricted, CreateParamsEmailInvitesNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -86,7 +86,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("auth_methods")
 		if x.AuthMethods != "" {
 			switch x.AuthMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case CreateParamsAuthMethodsAllAllowed, CreateParamsAuthMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -98,7 +98,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedAuthMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedAuthMethods[i1] {
-				case "sso", "magic_link", "password", "google_oauth", "microsoft_oauth":
+				case CreateParamsAllowedAuthMethodsItemSSO, CreateParamsAllowedAuthMethodsItemMagicLink, CreateParamsAllowedAuthMethodsItemPassword, CreateParamsAllowedAuthMethodsItemGoogleOAuth, CreateParamsAllowedAuthMethodsItemMicrosoftOAuth:
 				default:
 					errs.Add(&q1, "enum", "must be one of sso, magic_link, password, google_oauth, microsoft_oauth")
 				}
@@ -109,7 +109,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("mfa_policy")
 		if x.MFAPolicy != "" {
 			switch x.MFAPolicy {
-			case "REQUIRED_FOR_ALL", "OPTIONAL":
+			case CreateParamsMFAPolicyRequiredForAll, CreateParamsMFAPolicyOptional:
 			default:
 				errs.Add(&p, "enum", "must be one of REQUIRED_FOR_ALL, OPTIONAL")
 			}
@@ -119,7 +119,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case CreateParamsMFAMethodsAllAllowed, CreateParamsMFAMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -131,7 +131,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedMFAMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedMFAMethods[i1] {
-				case "sms_otp", "totp":
+				case CreateParamsAllowedMFAMethodsItemSMSOTP, CreateParamsAllowedMFAMethodsItemTOTP:
 				default:
 					errs.Add(&q1, "enum", "must be one of sms_otp, totp")
 				}
@@ -142,7 +142,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("oauth_tenant_jit_provisioning")
 		if x.OAuthTenantJITProvisioning != "" {
 			switch x.OAuthTenantJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsOAuthTenantJITProvisioningRestricted, CreateParamsOAuthTenantJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -153,7 +153,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		if len(x.AllowedOAuthTenants) > 0 {
 			var bad1 []string
 			for k1 := range x.AllowedOAuthTenants {
-				if !(k1 == "slack" || k1 == "hubspot") {
+				if !(k1 == CreateParamsAllowedOAuthTenantsKeySlack || k1 == CreateParamsAllowedOAuthTenantsKeyHubspot) {
 					bad1 = append(bad1, k1)
 				}
 			}
