@@ -8,7 +8,6 @@ import (
 	"go/format"
 	"path"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +15,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen-dev/specgen/generator/ir"
-	"github.com/specgen-dev/specgen/templates"
 )
 
 // Header is the first line of every generated file, as ast.IsGenerated expects it.
@@ -85,75 +83,6 @@ func Program(prog *ir.Program) ([]File, error) {
 		}
 	}
 	return files, nil
-}
-
-// runtimeFiles are the static runtime sources: validation helpers in the runtime package,
-// the HTTP core of the client and of the server in the client package.
-func runtimeFiles(prog *ir.Program) ([]File, error) {
-	type job struct{ template, pkg string }
-	jobs := []job{{"validate", prog.Runtime}}
-	if !prog.PlainValues {
-		jobs = append(jobs, job{"values", prog.Runtime})
-	}
-	if files(prog) {
-		jobs = append(jobs, job{"file", prog.Runtime})
-	}
-	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path}, job{"auth", prog.Client.Package.Path})
-		if streams(prog) {
-			jobs = append(jobs, job{"stream", prog.Client.Package.Path})
-		}
-	}
-	for _, p := range prog.Packages {
-		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
-			jobs = append(jobs, job{"extra", p.Path})
-		}
-	}
-	var files []File
-	for _, j := range jobs {
-		name := path.Base(j.pkg)
-		for _, p := range prog.Packages {
-			if p.Path == j.pkg {
-				name = p.Name
-			}
-		}
-		src, err := templates.Source(j.template, name)
-		if err != nil {
-			return nil, err
-		}
-		header := Header + "\n// Source: templates/" + j.template + ".go.tmpl\n\n"
-		files = append(files, File{
-			Path:    path.Join(j.pkg, "runtime_"+j.template+"_gen.go"),
-			Content: append([]byte(header), src...),
-		})
-	}
-	return files, nil
-}
-
-// files reports whether a multipart body of prog has a file part.
-func files(prog *ir.Program) bool {
-	for _, p := range prog.Packages {
-		for _, op := range p.Operations {
-			for _, ff := range op.FormFields {
-				if bare(ff.Field.Type).Kind == ir.File {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// streams reports whether an operation of prog streams its response.
-func streams(prog *ir.Program) bool {
-	for _, p := range prog.Packages {
-		for _, op := range p.Operations {
-			if op.Stream != nil {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // runtimePath is the import path of the validation runtime.

@@ -20,10 +20,6 @@ func layout(src []byte, module string) ([]byte, error) {
 		return nil, err
 	}
 	tf := fset.File(f.Pos())
-	type edit struct {
-		from, to int // the byte range replaced
-		text     string
-	}
 	var edits []edit
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
@@ -60,18 +56,29 @@ func layout(src []byte, module string) ([]byte, error) {
 			edits = append(edits, edit{at, at, "\n"})
 		}
 	}
-	if len(edits) == 0 {
-		return src, nil
-	}
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.from - b.from })
-	out := make([]byte, 0, len(src)+len(edits)+32)
+	return applyEdits(src, edits), nil
+}
+
+// edit replaces the bytes from to to of a source with text.
+type edit struct {
+	from, to int
+	text     string
+}
+
+// applyEdits applies edits, sorted and not overlapping, to src.
+func applyEdits(src []byte, edits []edit) []byte {
+	if len(edits) == 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src)+len(edits)*8)
 	last := 0
 	for _, e := range edits {
 		out = append(out, src[last:e.from]...)
 		out = append(out, e.text...)
 		last = e.to
 	}
-	return append(out, src[last:]...), nil
+	return append(out, src[last:]...)
 }
 
 func declDoc(d ast.Decl) *ast.CommentGroup {

@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"math"
+	"path"
 	"regexp/syntax"
 	"slices"
 	"strconv"
@@ -87,7 +88,16 @@ func checkedTypes(prog *ir.Program) map[*ir.Type]bool {
 }
 
 func (v *validator) rt(name string) *jen.Statement {
-	return jen.Qual(v.e.runtimePath(), name)
+	return jen.Qual(v.e.runtimePath(), v.n(name))
+}
+
+// n is the name of the validation plumbing name in the output: unexported where the runtime
+// shares the output's one package (localNames).
+func (v *validator) n(name string) string {
+	if local, ok := localNames[name]; ok && localRuntime(v.e.prog) {
+		return local
+	}
+	return name
 }
 
 func (v *validator) structMethods(f *jen.File, t *ir.Type) {
@@ -96,16 +106,20 @@ func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 		f.Func().Params(jen.Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
 		return
 	}
+	errors := "Errors"
+	if !localRuntime(v.e.prog) {
+		errors = path.Base(v.e.prog.Runtime) + ".Errors"
+	}
 	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
-	f.Comment("// violations at once, as validate.Errors.")
+	f.Commentf("// violations at once, as %s.", errors)
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(
 		jen.Var().Id("errs").Add(v.rt("Errors")),
-		jen.Id("x").Dot("ValidateAt").Call(jen.Nil(), jen.Op("&").Id("errs")),
+		jen.Id("x").Dot(v.n("ValidateAt")).Call(jen.Nil(), jen.Op("&").Id("errs")),
 		jen.Return(jen.Id("errs").Dot("Err").Call()),
 	)
-	f.Comment("// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the")
+	f.Commentf("// %s adds the violations of x, found at path at, to errs. Validate methods of the", v.n("ValidateAt"))
 	f.Comment("// values that hold x call it.")
-	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("ValidateAt").Params(
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id(v.n("ValidateAt")).Params(
 		jen.Id("at").Op("*").Add(v.rt("Path")),
 		jen.Id("errs").Op("*").Add(v.rt("Errors")),
 	).Block(append([]jen.Code{jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())}, v.checks(t)...)...)
@@ -165,7 +179,7 @@ func (v *validator) field(fl *ir.Field) jen.Code {
 	default:
 		body = checks
 	}
-	return jen.Block(append([]jen.Code{jen.Id("p").Op(":=").Id("at").Dot("Field").Call(jen.Lit(name))}, body...)...)
+	return jen.Block(append([]jen.Code{jen.Id("p").Op(":=").Id("at").Dot(v.n("Field")).Call(jen.Lit(name))}, body...)...)
 }
 
 // presence gives the conditions under which a field counts as given and as missing; nil
@@ -202,7 +216,7 @@ func presence(val jen.Code, t *ir.TypeRef, omit ir.Omit) (set, unset jen.Code) {
 }
 
 func (v *validator) add(path jen.Code, rule, msg string) jen.Code {
-	return jen.Id("errs").Dot("Add").Call(path, jen.Lit(rule), jen.Lit(msg))
+	return jen.Id("errs").Dot(v.n("Add")).Call(path, jen.Lit(rule), jen.Lit(msg))
 }
 
 // value returns the statements checking val, of type t, against r; path is the address
@@ -232,7 +246,7 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 			if !v.e.checked[t.Named] {
 				return nil
 			}
-			return []jen.Code{jen.Add(val).Dot("ValidateAt").Call(path, jen.Id("errs"))}
+			return []jen.Code{jen.Add(val).Dot(v.n("ValidateAt")).Call(path, jen.Id("errs"))}
 		case ir.Enum:
 			underlying := val
 			if t.Named.Underlying.Builtin == ir.String {
@@ -289,7 +303,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	if t.Elem.Kind == ir.Pointer {
 		checks = []jen.Code{jen.If(jen.Add(elem).Op("!=").Nil()).Block(checks...)}
 	}
-	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot("Item").Call(jen.Id(i))}, checks...)
+	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot(v.n("Item")).Call(jen.Id(i))}, checks...)
 	return append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(body...))
 }
 
@@ -314,7 +328,7 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 					jen.If(jen.Op("!").Parens(ok)).Block(jen.Id(bad).Op("=").Append(jen.Id(bad), jen.Id(k)))),
 				jen.Qual("slices", "Sort").Call(jen.Id(bad)),
 				jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id(bad)).Block(
-					jen.Id(q).Op(":=").Parens(path).Dot("Key").Call(jen.Id(k)),
+					jen.Id(q).Op(":=").Parens(path).Dot(v.n("Key")).Call(jen.Id(k)),
 					v.add(jen.Op("&").Id(q), "propertyNames", "is not an allowed key"),
 				))
 		}
@@ -330,13 +344,13 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 	}
 	body := append([]jen.Code{
 		jen.Id(elem).Op(":=").Add(val).Index(jen.Id(k)),
-		jen.Id(q).Op(":=").Parens(path).Dot("Key").Call(jen.Id(k)),
+		jen.Id(q).Op(":=").Parens(path).Dot(v.n("Key")).Call(jen.Id(k)),
 	}, checks...)
 	// Map order is random; the report is sorted so that it is not.
 	return append(out,
 		jen.Id(n).Op(":=").Len(jen.Op("*").Id("errs")),
 		jen.For(jen.Id(k).Op(":=").Range().Add(val)).Block(body...),
-		jen.Id("errs").Dot("SortFrom").Call(jen.Id(n)),
+		jen.Id("errs").Dot(v.n("SortFrom")).Call(jen.Id(n)),
 	)
 }
 
@@ -517,7 +531,7 @@ func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen
 			v.add(path, "pattern", "must match the pattern "+r.Pattern)))
 	}
 	if r.Format != "" {
-		out = append(out, jen.Id("errs").Dot("Format").Call(path, jen.Lit(r.Format), val))
+		out = append(out, jen.Id("errs").Dot(v.n("Format")).Call(path, jen.Lit(r.Format), val))
 	}
 	return out
 }
@@ -547,7 +561,7 @@ func (v *validator) numberChecks(val jen.Code, typ ir.Basic, r *ir.Rules, path j
 		if typ.Integer() && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
 		} else {
-			out = append(out, jen.Id("errs").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*m)))
+			out = append(out, jen.Id("errs").Dot(v.n("MultipleOf")).Call(path, jen.Float64().Call(val), jen.Lit(*m)))
 		}
 	}
 	return out
