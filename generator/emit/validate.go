@@ -556,7 +556,8 @@ func (v *validator) numberChecks(val jen.Code, typ ir.Basic, r *ir.Rules, path j
 			bound(*r.Max, ">", "maximum", "must be at most")
 		}
 	}
-	if m := r.MultipleOf; m != nil && *m > 0 {
+	// Every integer is a multiple of 1: nothing to check.
+	if m := r.MultipleOf; m != nil && *m > 0 && !(typ.Integer() && *m == 1) {
 		msg := "must be a multiple of " + formatNumber(*m)
 		if typ.Integer() && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
