@@ -138,19 +138,15 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 		src = e.pkg.Sources
 	}
 	f.HeaderComment("Source: " + strings.Join(src, ", "))
-	// gofmt runs once layout is done.
-	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
-	content, err := layout(buf.Bytes(), e.prog.Module)
-	if err == nil {
-		content, err = formatStable(content)
-	}
+	content, err := formatStable(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
+	content = layout(content, e.prog.Module)
 	name := kind + "_gen.go"
 	if e.pkg.Path != "" {
 		name = e.pkg.Path + "/" + name

@@ -1,92 +1,77 @@
 package emit
 
 import (
-	"go/ast"
-	"go/parser"
-	gotoken "go/token"
-	"slices"
+	"bytes"
 	"strconv"
 	"strings"
 )
 
-// layout gives a rendered file the layout a Go team writes by hand and that neither jennifer
-// nor gofmt gives it: a blank line between top-level declarations, and the imports in two
-// groups, the standard library and then the generated module's own packages. It runs before
-// gofmt, which keeps both.
-func layout(src []byte, module string) ([]byte, error) {
-	fset := gotoken.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
-	if err != nil {
-		return nil, err
-	}
-	tf := fset.File(f.Pos())
-	var edits []edit
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != gotoken.IMPORT || !g.Lparen.IsValid() {
+// layout gives a gofmt'ed file the layout a Go team writes by hand and that neither jennifer
+// nor gofmt gives it: a blank line between top-level declarations (gofmt adds one only where
+// the kind of declaration changes or a doc comment starts), and the imports in two groups,
+// the standard library and then the generated module's own packages. gofmt keeps both.
+//
+// It reads the text, not a syntax tree, which would cost a third parse of every file: in
+// gofmt'ed generated code a line at column 0 that starts with a keyword of a declaration or
+// with // starts a top-level declaration or its doc comment (generated code has no raw string
+// that could hold such a line).
+func layout(src []byte, module string) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	out := make([]byte, 0, len(src)+len(src)/32)
+	prev := []byte(nil) // the previous line, nil at the start and after a blank line
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		if bytes.Equal(line, []byte("import (\n")) {
+			end := i + 1
+			for end < len(lines) && !bytes.Equal(lines[end], []byte(")\n")) {
+				end++
+			}
+			out = append(out, line...)
+			out = append(out, groupImports(lines[i+1:end], module)...)
+			i, prev = end-1, nil
 			continue
 		}
-		var std, own []string
-		for _, s := range g.Specs {
-			spec := s.(*ast.ImportSpec)
-			line := "\t" + spec.Path.Value
-			if spec.Name != nil {
-				line = "\t" + spec.Name.Name + " " + spec.Path.Value
-			}
-			if p, _ := strconv.Unquote(spec.Path.Value); p == module || strings.HasPrefix(p, module+"/") {
-				own = append(own, line)
-			} else {
-				// Generated code imports nothing but the standard library and its own module.
-				std = append(std, line)
-			}
+		if prev != nil && startsDecl(line) && !bytes.HasPrefix(prev, []byte("//")) {
+			out = append(out, '\n')
 		}
-		if len(std) > 0 && len(own) > 0 {
-			text := "(\n" + strings.Join(std, "\n") + "\n\n" + strings.Join(own, "\n") + "\n)"
-			edits = append(edits, edit{tf.Offset(g.Lparen), tf.Offset(g.Rparen) + 1, text})
+		out = append(out, line...)
+		prev = line
+		if len(bytes.TrimSpace(line)) == 0 {
+			prev = nil
 		}
 	}
-	for i := 1; i < len(f.Decls); i++ {
-		end := tf.Line(f.Decls[i-1].End())
-		start := f.Decls[i].Pos()
-		if doc := declDoc(f.Decls[i]); doc != nil {
-			start = doc.Pos()
-		}
-		if tf.Line(start) == end+1 {
-			at := tf.Offset(tf.LineStart(end + 1))
-			edits = append(edits, edit{at, at, "\n"})
-		}
-	}
-	slices.SortStableFunc(edits, func(a, b edit) int { return a.from - b.from })
-	return applyEdits(src, edits), nil
+	return out
 }
 
-// edit replaces the bytes from to to of a source with text.
-type edit struct {
-	from, to int
-	text     string
+// startsDecl reports whether line starts a top-level declaration or its doc comment.
+func startsDecl(line []byte) bool {
+	for _, p := range []string{"func ", "type ", "var ", "const ", "//"} {
+		if bytes.HasPrefix(line, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
-// applyEdits applies edits, sorted and not overlapping, to src.
-func applyEdits(src []byte, edits []edit) []byte {
-	if len(edits) == 0 {
-		return src
+// groupImports orders the lines of an import block, each `\t[name ]"path"\n` and sorted by
+// gofmt: the standard library, a blank line, then the packages of module.
+func groupImports(specs [][]byte, module string) []byte {
+	var std, own []byte
+	for _, spec := range specs {
+		s := strings.TrimSpace(string(spec))
+		if s == "" {
+			continue
+		}
+		quoted := s[strings.LastIndexByte(s, ' ')+1:]
+		if p, _ := strconv.Unquote(quoted); p == module || strings.HasPrefix(p, module+"/") {
+			own = append(own, spec...)
+		} else {
+			// Generated code imports nothing but the standard library and its own module.
+			std = append(std, spec...)
+		}
 	}
-	out := make([]byte, 0, len(src)+len(edits)*8)
-	last := 0
-	for _, e := range edits {
-		out = append(out, src[last:e.from]...)
-		out = append(out, e.text...)
-		last = e.to
+	if len(std) == 0 || len(own) == 0 {
+		return append(std, own...)
 	}
-	return append(out, src[last:]...)
-}
-
-func declDoc(d ast.Decl) *ast.CommentGroup {
-	switch d := d.(type) {
-	case *ast.GenDecl:
-		return d.Doc
-	case *ast.FuncDecl:
-		return d.Doc
-	}
-	return nil
+	return append(append(std, '\n'), own...)
 }

@@ -38,11 +38,7 @@ func f() {}
 
 var x = 1
 `
-	got, err := layout([]byte(src), "example.com/m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != want {
+	if got := layout([]byte(src), "example.com/m"); string(got) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

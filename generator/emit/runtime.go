@@ -2,6 +2,7 @@ package emit
 
 import (
 	"go/ast"
+	"go/format"
 	"go/parser"
 	gotoken "go/token"
 	"path"
@@ -160,5 +161,24 @@ func unexportRuntime(src []byte) ([]byte, error) {
 		return true
 	})
 	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
-	return applyEdits(src, edits), nil
+	// The names change length, and gofmt keeps a one-line function only when it is short.
+	return format.Source(applyEdits(src, edits))
+}
+
+// edit replaces the bytes from to to of a source with text.
+type edit struct {
+	from, to int
+	text     string
+}
+
+// applyEdits applies edits, sorted and not overlapping, to src.
+func applyEdits(src []byte, edits []edit) []byte {
+	out := make([]byte, 0, len(src)+len(edits)*8)
+	last := 0
+	for _, e := range edits {
+		out = append(out, src[last:e.from]...)
+		out = append(out, e.text...)
+		last = e.to
+	}
+	return append(out, src[last:]...)
 }
