@@ -3,7 +3,7 @@ GO     ?= go
 CORPUS ?= ../shared/corpus
 CONFIG ?= spec/specgen.json
 
-.PHONY: generate check test fmt bench corpus
+.PHONY: generate check test fmt bench bench-gen corpus
 
 ## generate: regenerate gen/ from spec/ (writes only changed files)
 generate:
@@ -23,6 +23,10 @@ test:
 bench:
 	$(GO) test ./bench/ -run '^$$' -bench 'CreateParams|Organization' -benchmem -count 5
 	$(GO) test ./bench/ -run '^$$' -bench Generate -benchtime 3x
+
+## bench-gen: generation vs the kin-openapi load floor, oapi-codegen and ogen (bench/gen.sh; BENCH_N rounds)
+bench-gen:
+	bash bench/gen.sh $(CORPUS)
 
 ## fmt: gofmt the hand-written code
 fmt:

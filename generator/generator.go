@@ -65,6 +65,15 @@ type Options struct {
 	// every POST and PATCH, so that they are retried ("Idempotency-Key"); by default a key is
 	// sent only where an operation declares an Idempotency-Key header parameter.
 	IdempotencyHeader string `json:"idempotencyHeader"`
+	// DocStyle is the form of doc comments: "go" (the default) starts each with the name it
+	// documents and a verb ("Pet is ...", "ListPets calls GET /pets."), as Go's convention and
+	// revive's exported rule ask; "colon" writes "Pet: description", as Stytch's SDK does.
+	DocStyle string `json:"docStyle"`
+	// DocWrap is how doc comments are broken into lines: "gofmt" (the default) wraps near
+	// 100 columns and lays text out as gofmt would; "stytch" wraps each line of the text at
+	// 105 bytes and keeps its layout in field comments, as Stytch's SDK generator does (see
+	// ir.WrapStytch).
+	DocWrap string `json:"docWrap"`
 	// Examples collects the spec's JSON examples into Result.Program, each checked against
 	// its schema; for tools such as the corpus sweep, so no config file key.
 	Examples bool `json:"-"`
@@ -100,6 +109,14 @@ func (o Options) check() error {
 	case "", "typed", "string":
 	default:
 		return fmt.Errorf(`"enumStyle" must be "typed" or "string", not %q`, o.EnumStyle)
+	}
+	switch o.DocStyle {
+	case "", "go", "colon":
+	default:
+		return fmt.Errorf(`"docStyle" must be "go" or "colon", not %q`, o.DocStyle)
+	}
+	if _, ok := docWraps[o.DocWrap]; !ok {
+		return fmt.Errorf(`"docWrap" must be "gofmt" or "stytch", not %q`, o.DocWrap)
 	}
 	if o.IdempotencyHeader != "" && !validHeaderName(o.IdempotencyHeader) {
 		return fmt.Errorf(`"idempotencyHeader" %q is not a header name`, o.IdempotencyHeader)
@@ -152,6 +169,8 @@ func Run(cfg Config) (*Result, error) {
 		Examples:       cfg.Examples,
 
 		IdempotencyHeader: cfg.IdempotencyHeader,
+		DocStyle:          cfg.DocStyle,
+		DocWrap:           docWraps[cfg.DocWrap],
 	})
 	if err != nil {
 		return nil, err
@@ -166,6 +185,9 @@ func Run(cfg Config) (*Result, error) {
 	}
 	return &Result{Files: out, Warnings: prog.Warnings, Program: prog}, nil
 }
+
+// docWraps are the values of "docWrap".
+var docWraps = map[string]ir.DocWrap{"": ir.WrapGofmt, "gofmt": ir.WrapGofmt, "stytch": ir.WrapStytch}
 
 // validHeaderName reports whether s is an HTTP header name: a token of RFC 9110.
 func validHeaderName(s string) bool {

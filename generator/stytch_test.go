@@ -77,6 +77,61 @@ func TestSeedPage(t *testing.T) {
 	}
 }
 
+// TestSeedLines checks that every field comment of the seed page's four types is generated
+// line for line: the config's "docWrap": "stytch" reproduces the Stytch generator's line
+// breaks, indentation and trailing empty lines, which TestSeedPage does not see.
+func TestSeedLines(t *testing.T) {
+	seed := parseSeed(t, readShared(t, seedPath))
+	gen := parseGenPackage(t, filepath.Join(genDir, "b2b/discovery/organizations"))
+	n := 0
+	for _, name := range []string{"CreateParams", "CreateResponse", "ListParams", "ListResponse"} {
+		got := map[string][]string{}
+		for _, f := range fieldComments(gen.types[name].Spec) {
+			got[f.name] = f.lines
+		}
+		for _, f := range fieldComments(seed.types[name].Spec) {
+			n++
+			if g := got[f.name]; !slices.Equal(g, f.lines) {
+				t.Errorf("%s.%s: comment lines differ\n got:\n%s\nwant:\n%s", name, f.name, strings.Join(g, "\n"), strings.Join(f.lines, "\n"))
+			}
+		}
+	}
+	if n != 39 {
+		t.Errorf("seed page: %d field comments, want 39 (page layout changed?)", n)
+	}
+}
+
+// fieldComment is the comment of a struct field, line by line as written.
+type fieldComment struct {
+	name  string
+	lines []string
+}
+
+// fieldComments are the comments of the fields of a struct type, in field order; nil for
+// a type that is missing or no struct.
+func fieldComments(spec *ast.TypeSpec) []fieldComment {
+	if spec == nil {
+		return nil
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	var out []fieldComment
+	for _, f := range st.Fields.List {
+		var lines []string
+		if f.Doc != nil {
+			for _, c := range f.Doc.List {
+				lines = append(lines, c.Text)
+			}
+		}
+		for _, n := range f.Names {
+			out = append(out, fieldComment{n.Name, lines})
+		}
+	}
+	return out
+}
+
 // TestFactsTypes checks every type of the facts document's type closure against gen/: struct
 // fields (order, type expressions, JSON tags) and named string types with their constants.
 func TestFactsTypes(t *testing.T) {

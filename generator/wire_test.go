@@ -62,6 +62,11 @@ func TestWireCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		for _, p := range sortedKeys(files) {
+			if err := formatIsFinal(files[p]); err != nil {
+				t.Errorf("%s: %s: %v", name, p, err)
+			}
+		}
 		src, err := os.ReadFile(test)
 		if err != nil {
 			t.Fatal(err)

@@ -84,7 +84,7 @@ func TestCheckReportsDrift(t *testing.T) {
 
 	code, stdout, _ := specgen(t, "check", "-config", config)
 	if code != 1 || !strings.Contains(stdout, "changed: "+filepath.Join(root, "gen", "api", "types_gen.go")) ||
-		!strings.Contains(stdout, "-// Pet: A pet.") || !strings.Contains(stdout, "+// Pet: A loyal pet.") {
+		!strings.Contains(stdout, "-// Pet is the Pet schema. A pet.") || !strings.Contains(stdout, "+// Pet is the Pet schema. A loyal pet.") {
 		t.Fatalf("check after a description change: exit %d:\n%s", code, stdout)
 	}
 	specgen(t, "generate", "-config", config)

@@ -49,17 +49,17 @@ func NewClient(opts ...Option) *Client {
 // with RegisterDiscoveryOrganizationsAPI. The client's methods take per-call options too.
 type DiscoveryOrganizationsAPI interface {
 	// Create: Creates a new Organization and Member from an Intermediate Session Token or a session, and
-	// starts a Member session. If the Organization requires MFA, the response carries an Intermediate
-	// Session Token instead of a session.
+	// starts a Member session. If the Organization requires MFA, the response carries an Intermediate Session
+	// Token instead of a session.
 	Create(ctx context.Context, params *organizations.CreateParams) (*organizations.CreateResponse, error)
-	// List: Lists the Organizations that the end user behind an Intermediate Session Token, session token
-	// or session JWT is a Member of, is invited to, or can join.
+	// List: Lists the Organizations that the end user behind an Intermediate Session Token, session token or
+	// session JWT is a Member of, is invited to, or can join.
 	List(ctx context.Context, params *organizations.ListParams) (*organizations.ListResponse, error)
 }
 
 // Create: Creates a new Organization and Member from an Intermediate Session Token or a session, and
-// starts a Member session. If the Organization requires MFA, the response carries an Intermediate
-// Session Token instead of a session.
+// starts a Member session. If the Organization requires MFA, the response carries an Intermediate Session
+// Token instead of a session.
 func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organizations.CreateParams, opts ...RequestOption) (*organizations.CreateResponse, error) {
 	if params == nil {
 		return nil, errors.New("Create: params must not be nil")
@@ -87,8 +87,8 @@ func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organ
 	return &out, nil
 }
 
-// List: Lists the Organizations that the end user behind an Intermediate Session Token, session token
-// or session JWT is a Member of, is invited to, or can join.
+// List: Lists the Organizations that the end user behind an Intermediate Session Token, session token or
+// session JWT is a Member of, is invited to, or can join.
 func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organizations.ListParams, opts ...RequestOption) (*organizations.ListResponse, error) {
 	if params == nil {
 		return nil, errors.New("List: params must not be nil")

@@ -260,6 +260,8 @@ func (c Credentials) Has(key string) bool { return slices.Contains(c.Schemes, ke
 // credentials are only put into the context (see CredentialsFrom), and a request without
 // them is served all the same: the implementation decides.
 type Authenticator interface {
+	// Authenticate checks the credentials c of a request to operation op, and returns the
+	// context to serve it with or the error to answer.
 	Authenticate(ctx context.Context, op string, c Credentials) (context.Context, error)
 }
 

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"mime/multipart"
 	"net"
@@ -129,7 +130,10 @@ func newHTTPCore(opts []Option) *httpCore {
 // config is the client's configuration with one call's options applied.
 func (c *httpCore) config(opts []Option) clientConfig {
 	cfg := c.cfg
+	// A call's options must not reach the client's maps, which every call shares.
 	cfg.header = c.cfg.header.Clone()
+	cfg.credentials = maps.Clone(c.cfg.credentials)
+	cfg.serverVars = maps.Clone(c.cfg.serverVars)
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -164,16 +168,24 @@ type apiRequest struct {
 	// security are the alternative sets of security schemes, by key, of which the first
 	// whose credentials are configured is sent; nil when the operation needs none.
 	security [][]string
+	// status, when set, receives the status of the answer that do decodes: for operations
+	// whose success statuses have bodies of different types.
+	status *int
 }
 
 // StatusError is the error of a non-2xx answer: its status, headers and body, and Err, the
 // body decoded into the error type the operation declares for the status (or the API's).
 // errors.As reaches Err's type, and the API's error type whatever the status declares.
 type StatusError struct {
+	// StatusCode is the HTTP status of the answer.
 	StatusCode int
-	Header     http.Header
-	Body       []byte
-	Err        error
+	// Header holds the answer's headers.
+	Header http.Header
+	// Body is the answer's body, as it came.
+	Body []byte
+	// Err is the body decoded into the error type the operation declares for the status, or
+	// the API's.
+	Err error
 }
 
 // Error is Err's text, after the status unless it says it already.
@@ -248,6 +260,9 @@ func (c *httpCore) do(ctx context.Context, req *apiRequest, out any) error {
 		if !again {
 			if err != nil {
 				return err
+			}
+			if req.status != nil {
+				*req.status = resp.StatusCode
 			}
 			return decodeResponse(req, resp, data, out)
 		}

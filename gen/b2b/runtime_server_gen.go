@@ -169,11 +169,11 @@ func (c *serverConfig) result(w http.ResponseWriter, r *http.Request, op string,
 
 // filePart is the file part name of a parsed multipart request: its file name, content
 // type and content; ok is false when there is none.
-func filePart(r *http.Request, name string) (filename, contentType string, content io.Reader, ok bool, err error) {
-	if r.MultipartForm == nil || len(r.MultipartForm.File[name]) == 0 {
+func filePart(r *http.Request, name string, i int) (filename, contentType string, content io.Reader, ok bool, err error) {
+	if i >= filePartCount(r, name) {
 		return "", "", nil, false, nil
 	}
-	fh := r.MultipartForm.File[name][0]
+	fh := r.MultipartForm.File[name][i]
 	f, err := fh.Open()
 	if err != nil {
 		return "", "", nil, false, fmt.Errorf("%w: part %s: %v", errMalformed, name, err)
@@ -184,6 +184,19 @@ func filePart(r *http.Request, name string) (filename, contentType string, conte
 		return "", "", nil, false, fmt.Errorf("%w: part %s: %v", errMalformed, name, err)
 	}
 	return fh.Filename, fh.Header.Get("Content-Type"), bytes.NewReader(data), true, nil
+}
+
+// formSent reports whether the request's form or multipart body has a value or a file.
+func formSent(r *http.Request, form url.Values) bool {
+	return len(form) > 0 || r.MultipartForm != nil && len(r.MultipartForm.File) > 0
+}
+
+// filePartCount is how many file parts of the name the request's multipart body has.
+func filePartCount(r *http.Request, name string) int {
+	if r.MultipartForm == nil {
+		return 0
+	}
+	return len(r.MultipartForm.File[name])
 }
 
 // errMalformed marks a request that does not parse.

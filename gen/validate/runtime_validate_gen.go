@@ -26,6 +26,7 @@ type FieldError struct {
 	Message string
 }
 
+// Error is the path and the message: "roles[0].role_id: is required".
 func (e *FieldError) Error() string { return e.Path + ": " + e.Message }
 
 // Error names every violation.
@@ -60,9 +61,11 @@ func (e Errors) Err() error {
 // Path is the location of a value inside the one being validated, built on the stack as
 // validation descends and turned into a string only when a rule fails.
 type Path struct {
+	// Parent is the path of the value that holds this one; nil at the top.
 	Parent *Path
 	// Name is a JSON field name, or a map key when IsKey is set.
-	Name  string
+	Name string
+	// IsKey tells a map key from a field name.
 	IsKey bool
 	// Index is an array index, or -1.
 	Index int
@@ -77,6 +80,7 @@ func (p *Path) Item(i int) Path { return Path{Parent: p, Index: i} }
 // Key is the path of the value under key k of the map at p.
 func (p *Path) Key(k string) Path { return Path{Parent: p, Name: k, IsKey: true, Index: -1} }
 
+// String is the path as FieldError.Path has it: "roles[0].role_id", `labels["env"]`.
 func (p *Path) String() string {
 	// Segments are collected as strings, never as pointers, so that no path escapes to the
 	// heap: validating a valid value must not allocate.

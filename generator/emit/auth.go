@@ -48,7 +48,7 @@ func schemeKind(k ir.SchemeKind) string {
 
 // comment writes text as wrapped // lines.
 func comment(f *jen.File, text string) {
-	for _, line := range docLines(text, docWidth) {
+	for _, line := range docLines(text, ir.WrapGofmt, false) {
 		f.Comment(commentLine(line))
 	}
 }
@@ -59,13 +59,21 @@ func (e *emitter) schemeOptions(f *jen.File, s *ir.SecurityScheme) {
 	if strings.TrimSpace(s.Doc) != "" {
 		about = "\n\n" + s.Key + ": " + s.Doc
 	}
+	if s.Undeclared {
+		scheme = "every call"
+		about = "\n\nThe spec declares no security, so the client sends the first configured of basic auth and bearer token on every call, and none when neither is."
+	}
 	set := func(cred jen.Code) jen.Code {
 		return jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("clientConfig")).Block(
 			jen.Id("c").Dot("setCredential").Call(jen.Lit(s.Key), cred)))
 	}
 	switch s.Kind {
 	case ir.SchemeBasic:
-		comment(f, s.Option+" authenticates with HTTP basic auth, the credential of "+scheme+"."+about)
+		what := "the credential of " + scheme
+		if s.Undeclared {
+			what = "on every call"
+		}
+		comment(f, s.Option+" authenticates with HTTP basic auth, "+what+"."+about)
 		f.Func().Id(s.Option).Params(jen.List(jen.Id("user"), jen.Id("password")).String()).Id("Option").Block(
 			set(jen.Id("basicCredential").Call(jen.Id("user"), jen.Id("password"))))
 		return

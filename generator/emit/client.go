@@ -104,15 +104,11 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 			e.from(op.Pos)
 			params, results := e.signature(op)
 			if op.Plain() {
-				for _, c := range fieldDoc(op.Name, op.Doc) {
-					g.Add(c)
-				}
+				e.innerDocTo(g, op.Doc)
 				g.Id(op.Name).Params(params...).Parens(jen.List(results...))
 			}
 			if op.Stream != nil {
-				for _, c := range fieldDoc(op.Stream.Method, streamDoc(op)) {
-					g.Add(c)
-				}
+				e.innerDocTo(g, op.Stream.Doc)
 				g.Id(op.Stream.Method).Params(params...).Add(e.streamType(op))
 			}
 		}
@@ -121,28 +117,16 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 		params, results := e.signature(op)
 		params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
 		if op.Plain() {
-			f.Add(docComment(op.Name, op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
+			f.Add(e.doc(op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
 				e.clientMethod(g, op)
 			})
 		}
 		if op.Stream != nil {
-			f.Add(docComment(op.Stream.Method, streamDoc(op))).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
+			f.Add(e.doc(op.Stream.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
 				e.streamMethod(g, op)
 			})
 		}
 	}
-}
-
-// streamDoc is the doc of an operation's streaming method.
-func streamDoc(op *ir.Operation) string {
-	doc := "The request is sent when the iteration starts; the response's body is closed when it ends, on break, at the first error or when ctx is done."
-	if op.Plain() {
-		doc = "Like " + op.Name + ", with the answer streamed as " + op.Stream.Media + ". " + doc
-	}
-	if op.Doc != "" {
-		doc = op.Doc + "\n\n" + doc
-	}
-	return doc
 }
 
 // itemType is the type of one item of op's stream: a pointer to a struct, other types as
@@ -230,8 +214,12 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	if op.ResponseEncoding == ir.Text {
 		req[jen.Id("raw")] = jen.True()
 	}
-	if op.Security != nil {
-		req[jen.Id("security")] = securityLit(op.Security)
+	sec := op.Security
+	if sec == nil {
+		sec = e.prog.Client.Undeclared
+	}
+	if sec != nil {
+		req[jen.Id("security")] = securityLit(sec)
 	}
 	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool
@@ -288,6 +276,8 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 // call writes the end of a client method: sending req and returning the decoded answer.
 func (e *emitter) call(g *jen.Group, op *ir.Operation) {
 	switch {
+	case op.Statuses != nil:
+		e.callStatuses(g, op)
 	case op.Response == nil:
 		g.Return(jen.Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil()))
 	case op.Response.Kind == ir.ReadCloser:
@@ -305,6 +295,32 @@ func (e *emitter) call(g *jen.Group, op *ir.Operation) {
 			failWith(op, jen.Err()))
 		g.Return(jen.Id("out"), jen.Nil())
 	}
+}
+
+// callStatuses writes the end of a method whose success statuses answer different types:
+// the body is decoded into the field of the answer's status.
+func (e *emitter) callStatuses(g *jen.Group, op *ir.Operation) {
+	g.Id("out").Op(":=").Op("&").Add(e.typeExpr(op.Response)).Values()
+	g.Var().Id("data").Qual("encoding/json", "RawMessage")
+	g.Id("req").Dot("status").Op("=").Op("&").Id("out").Dot(op.Response.Named.Fields[0].Name)
+	g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("data")), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Nil(), jen.Err()))
+	g.If(jen.Len(jen.Id("data")).Op("==").Lit(0)).Block(jen.Return(jen.Id("out"), jen.Nil()))
+	g.Switch(jen.Id("out").Dot(op.Response.Named.Fields[0].Name)).BlockFunc(func(g *jen.Group) {
+		for _, s := range op.Statuses {
+			dst := jen.Id("out").Dot(s.Field.Name)
+			g.Case(jen.Lit(s.Code)).BlockFunc(func(g *jen.Group) {
+				if s.Field.Type.Kind == ir.Pointer {
+					g.Add(dst).Op("=").New(e.typeExpr(s.Field.Type.Elem))
+				} else {
+					dst = jen.Op("&").Add(dst)
+				}
+				g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), dst), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": decoding the %d answer: %w"), jen.Id("out").Dot(op.Response.Named.Fields[0].Name), jen.Err())))
+			})
+		}
+	})
+	g.Return(jen.Id("out"), jen.Nil())
 }
 
 // decodeError is the function that decodes op's error answers into the types it declares

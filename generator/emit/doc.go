@@ -1,24 +1,102 @@
 package emit
 
 import (
+	doccomment "go/doc/comment"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/specgen-dev/specgen/generator/ir"
 )
 
-// docWidth is the width doc comment text is wrapped to, not counting the "// ".
-const docWidth = 100
+// The widths doc comment text is wrapped to, not counting the "// ": docWidth in runes,
+// stytchWidth (ir.WrapStytch) in bytes.
+const (
+	docWidth    = 100
+	stytchWidth = 105
+)
 
 // markdownLink matches an inline link, which may contain spaces but must never be split.
 var markdownLink = regexp.MustCompile(`^\[[^\]\n]*\]\([^)\s]*\)`)
 
-// docLines turns description text into Go doc comment lines that gofmt leaves as they are.
-// Paragraphs, blank lines and list items are kept; other indentation is dropped, since in a
-// Go doc comment it would turn prose into a code block. Lines are wrapped at width runes;
-// words and markdown links are never split, so a line holding one longer than width stays
-// long. A list item's wrapped lines are indented under its text.
-func docLines(text string, width int) []string {
+// docLines turns doc text into comment lines, broken as wrap says, that gofmt leaves as they
+// are. inside is set for the comment of a struct field, an interface method or a constant of
+// a group: gofmt reformats only the docs of top-level declarations, so there ir.WrapStytch
+// keeps the text's layout.
+func docLines(text string, wrap ir.DocWrap, inside bool) []string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	switch {
+	case wrap != ir.WrapStytch:
+		return gofmtLines(layout(text, func(atoms []string, first, rest string) []string {
+			return fill(atoms, docWidth, first, rest)
+		}))
+	case !inside:
+		return gofmtLines(layout(text, func(atoms []string, first, rest string) []string {
+			lines := breakLine(first+strings.Join(atoms, " "), stytchWidth)
+			for i := 1; i < len(lines); i++ {
+				lines[i] = rest + lines[i]
+			}
+			return lines
+		}))
+	}
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		out = append(out, breakLine(strings.TrimRight(line, " \t"), stytchWidth)...)
+	}
+	return out
+}
+
+// gofmtLines are lines as gofmt writes them in a top-level doc comment: parsed and printed
+// by go/doc/comment, as go/printer does, so that one gofmt pass over the file is final.
+func gofmtLines(lines []string) []string {
+	if len(lines) == 0 {
+		return nil
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n") + "\n")))
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+}
+
+// breakLine is the Stytch generator's rule: while line is longer than width bytes, it is
+// broken at the last space before byte width that is neither indentation nor inside a
+// markdown link; with no such space the rest stays whole.
+func breakLine(line string, width int) []string {
+	var out []string
+	for len(line) > width {
+		i := lastSpace(line, width)
+		if i < 0 {
+			break
+		}
+		out = append(out, strings.TrimRight(line[:i], " "))
+		line = line[i+1:]
+	}
+	return append(out, line)
+}
+
+// lastSpace is the index of the last space of s before width where a line may break, or -1.
+func lastSpace(s string, width int) int {
+	last := -1
+	i := len(s) - len(strings.TrimLeft(s, " \t"))
+	for ; i < len(s) && i < width; i++ {
+		switch s[i] {
+		case ' ':
+			last = i
+		case '[':
+			if m := markdownLink.FindString(s[i:]); m != "" {
+				i += len(m) - 1
+			}
+		}
+	}
+	return last
+}
+
+// layout lays text out as gofmt keeps a doc comment: paragraphs, blank lines and list items
+// are kept; other indentation is dropped, since in a Go doc comment it would turn prose into
+// a code block; repeated and trailing blank lines go. Each line of the text is broken by
+// wrap, into lines that start with first and then rest: a list item's wrapped lines are
+// indented under its text.
+func layout(text string, wrap func(atoms []string, first, rest string) []string) []string {
 	var out []string
 	for _, src := range strings.Split(text, "\n") {
 		src = strings.TrimSpace(src)
@@ -32,7 +110,7 @@ func docLines(text string, width int) []string {
 		if m := listMarker.FindString(src); m != "" {
 			first, rest = "  ", strings.Repeat(" ", 2+len(m))
 		}
-		out = append(out, wrap(splitAtoms(src), width, first, rest)...)
+		out = append(out, wrap(splitAtoms(src), first, rest)...)
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
@@ -43,11 +121,14 @@ func docLines(text string, width int) []string {
 // listMarker matches what Go doc comments take for a list item: a bullet or a number.
 var listMarker = regexp.MustCompile(`^(?:[-*+•]|[0-9]+[.)]) `)
 
-func wrap(atoms []string, width int, first, rest string) []string {
+// fill wraps atoms at width runes; an atom longer than that has a line of its own. The first
+// two atoms stay on one line whatever their length: a doc starts with the name it documents
+// and a verb, where revive's exported rule looks for them.
+func fill(atoms []string, width int, first, rest string) []string {
 	var out []string
 	line := first + atoms[0]
-	for _, a := range atoms[1:] {
-		if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(a) > width {
+	for i, a := range atoms[1:] {
+		if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(a) > width && i > 0 {
 			out = append(out, line)
 			line = rest + a
 			continue

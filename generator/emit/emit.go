@@ -138,36 +138,24 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 		src = e.pkg.Sources
 	}
 	f.HeaderComment("Source: " + strings.Join(src, ", "))
+	// jennifer's own gofmt pass is left out: the one below is the only one, and final,
+	// since the doc comments are written as gofmt would and tidy changes only what gofmt
+	// keeps (TestFormatIsFinal).
+	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
-	content, err := formatStable(buf.Bytes())
+	content, err := format.Source(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
-	content = layout(content, e.prog.Module)
+	content = tidy(content, e.prog.Module)
 	name := kind + "_gen.go"
 	if e.pkg.Path != "" {
 		name = e.pkg.Path + "/" + name
 	}
 	return &File{Path: name, Content: content}, nil
-}
-
-// formatStable gofmts src until it stops changing: gofmt's doc comment rewriting (of
-// markdown lists, say) can need a second pass, and gofmt -l must find nothing to do.
-func formatStable(src []byte) ([]byte, error) {
-	for range 3 {
-		out, err := format.Source(src)
-		if err != nil {
-			return nil, err
-		}
-		if bytes.Equal(out, src) {
-			break
-		}
-		src = out
-	}
-	return src, nil
 }
 
 // from records that the file being rendered uses something defined at pos.
@@ -224,35 +212,39 @@ func (e *emitter) importNames(f *jen.File) {
 	}
 }
 
-// docComment renders text as // lines, the first starting with "Name: ".
-func docComment(name, text string) *jen.Statement {
+// doc renders doc text as the // lines of a top-level declaration.
+func (e *emitter) doc(text string) *jen.Statement {
 	s := jen.Null()
-	if strings.TrimSpace(text) == "" {
-		return s
-	}
-	for _, line := range docLines(name+": "+text, docWidth) {
+	for _, line := range docLines(text, e.prog.DocWrap, false) {
 		s.Comment(commentLine(line)).Line()
 	}
 	return s
 }
 
-// fieldDoc is docComment as struct items, one per line.
-func fieldDoc(name, text string) []jen.Code {
-	if strings.TrimSpace(text) == "" {
-		return nil
-	}
+// innerDoc renders doc text as the // lines of a struct field, an interface method or a
+// constant of a group, one item per line. Each is indented: jennifer writes these items at
+// column 1, where gofmt would take them for a top-level doc and reformat them.
+func (e *emitter) innerDoc(text string) []jen.Code {
 	var out []jen.Code
-	for _, line := range docLines(name+": "+text, docWidth) {
-		out = append(out, jen.Comment(commentLine(line)))
+	for _, line := range docLines(text, e.prog.DocWrap, true) {
+		out = append(out, jen.Op("\t").Comment(commentLine(line)))
 	}
 	return out
 }
 
-// commentLine is the raw // line for line; jennifer passes text that starts with // through
-// untouched, which keeps it from ever choosing a /* */ comment.
+// innerDocTo writes innerDoc(text) into g, one item per line.
+func (e *emitter) innerDocTo(g *jen.Group, text string) {
+	for _, c := range e.innerDoc(text) {
+		g.Add(c)
+	}
+}
+
+// commentLine is the raw // line for line, as gofmt writes it (a code block's tab follows
+// the // directly); jennifer passes text that starts with // through untouched, which keeps
+// it from ever choosing a /* */ comment.
 func commentLine(line string) string {
-	if line == "" {
-		return "//"
+	if line == "" || strings.HasPrefix(line, "\t") {
+		return "//" + line
 	}
 	return "// " + line
 }

@@ -15,9 +15,10 @@ func (e *emitter) enums(f *jen.File) bool {
 			continue
 		}
 		e.from(t.Pos)
-		f.Add(docComment(t.Name, t.Doc)).Type().Id(t.Name).Add(e.typeExpr(t.Underlying))
+		f.Add(e.doc(t.Doc)).Type().Id(t.Name).Add(e.typeExpr(t.Underlying))
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range t.Enum.Values {
+				e.innerDocTo(g, v.Doc)
 				g.Id(v.ConstName).Id(t.Name).Op("=").Add(lit(v.Value))
 			}
 		})
@@ -53,6 +54,7 @@ func (e *emitter) enums(f *jen.File) bool {
 		f.Commentf("// Accepted values of %s.", def.Name)
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range def.Values {
+				e.innerDocTo(g, v.Doc)
 				g.Id(v.ConstName).Op("=").Add(lit(v.Value))
 			}
 		})

@@ -105,6 +105,12 @@ func isList(t *ir.TypeRef) bool {
 	return t.Kind == ir.Slice && !scalar(t)
 }
 
+// isFiles reports whether t is a list of multipart files, sent as one part each.
+func isFiles(t *ir.TypeRef) bool {
+	t = bare(t)
+	return t.Kind == ir.Slice && t.Elem.Kind == ir.File
+}
+
 func isObject(t *ir.TypeRef) bool {
 	t = bare(t)
 	return t.Kind == ir.Map || t.Kind == ir.Named && t.Named.Kind == ir.Struct
@@ -532,13 +538,18 @@ func (e *emitter) writePart(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.
 		}
 		g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	}
-	switch {
-	case t.Kind == ir.File:
+	file := func(g *jen.Group, val jen.Code) {
 		ct := jen.Add(operand(val)).Dot("ContentType")
 		if ff.ContentType != "" {
 			ct = jen.Lit(ff.ContentType)
 		}
 		g.If(jen.Err().Op(":=").Id("writeFile").Call(jen.Id("w"), jen.Lit(name), jen.Add(operand(val)).Dot("Name"), ct, jen.Add(operand(val)).Dot("Content")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	}
+	switch {
+	case t.Kind == ir.File:
+		file(g, val)
+	case isFiles(t):
+		g.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) { file(g, jen.Id("f")) })
 	case leaf(t):
 		write(g, e.format(val, t))
 	case isObject(t):

@@ -64,7 +64,7 @@ func files(prog *ir.Program) bool {
 	for _, p := range prog.Packages {
 		for _, op := range p.Operations {
 			for _, ff := range op.FormFields {
-				if bare(ff.Field.Type).Kind == ir.File {
+				if t := bare(ff.Field.Type); t.Kind == ir.File || isFiles(t) {
 					return true
 				}
 			}

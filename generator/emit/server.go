@@ -475,6 +475,10 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	h.If(jen.Err().Op("!=").Nil()).Block(failed, jen.Return())
 	switch op.ResponseEncoding {
 	case ir.JSON:
+		if op.Statuses != nil {
+			e.answerStatuses(h, op)
+			return
+		}
 		switch t := op.Response; {
 		case byPointer(t) || t.Kind == ir.Pointer:
 			// A nil result would be sent as null, which the response's schema does not allow.
@@ -490,6 +494,21 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 	default:
 		h.Id("writeRaw").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id("result")))
 	}
+}
+
+// answerStatuses writes code answering with the status whose field of the result is set,
+// the first of them; a result with none set is no answer.
+func (e *emitter) answerStatuses(g *jen.Group, op *ir.Operation) {
+	g.Switch().BlockFunc(func(g *jen.Group) {
+		g.Case(jen.Id("result").Op("==").Nil()).Block(
+			jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)))
+		for _, s := range op.Statuses {
+			field := jen.Id("result").Dot(s.Field.Name)
+			g.Case(jen.Add(field).Op("!=").Nil()).Block(
+				jen.Id("cfg").Dot("result").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(s.Code), jen.Lit(op.ResponseMedia), field))
+		}
+		g.Default().Block(jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)))
+	})
 }
 
 // streamAnswer writes code answering with the items of the implementation's stream, each
@@ -543,19 +562,18 @@ func (e *emitter) readStyled(g *jen.Group, p *ir.Parameter, text, unescape jen.C
 
 // readFormBody writes code reading op's form or multipart body into its Params.
 func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
-	form, raw := jen.Id("_"), jen.Id("_")
-	if op.FormFields == nil || op.BodyField != nil && op.BodyField.Type.Kind == ir.Pointer {
-		form = jen.Id("form")
-	}
+	raw := jen.Id("_")
 	for _, ff := range op.FormFields {
 		if op.BodyEncoding == ir.Form && needsRaw(ff.Style, ff.Explode, ff.Field.Type) {
 			raw = jen.Id("rawForm")
 		}
-		if bare(ff.Field.Type).Kind != ir.File {
-			form = jen.Id("form")
-		}
 	}
-	// A body of file parts only reads no value from the form.
+	form := jen.Id("_")
+	if op.FormFields == nil || op.BodyField != nil && op.BodyField.Type.Kind == ir.Pointer || slices.ContainsFunc(op.FormFields, func(ff *ir.FormField) bool {
+		return bare(ff.Field.Type).Kind != ir.File && !isFiles(ff.Field.Type)
+	}) {
+		form = jen.Id("form")
+	}
 	g.List(form, raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
 	g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return())
 	base := jen.Id("params")
@@ -571,7 +589,7 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		for _, ff := range op.FormFields {
 			dst := jen.Add(base).Dot(ff.Field.Name)
 			t := ff.Field.Type
-			if bare(t).Kind == ir.File {
+			if bare(t).Kind == ir.File || isFiles(t) {
 				e.readFile(g, ff.Field, dst, fail)
 				continue
 			}
@@ -598,22 +616,38 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		body(g)
 		return
 	}
-	g.If(jen.Len(jen.Id("form")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+	g.If(jen.Id("formSent").Call(jen.Id("r"), jen.Id("form"))).BlockFunc(func(g *jen.Group) {
 		g.Add(base).Op("=").New(e.typeExpr(op.BodyField.Type.Elem))
 		body(g)
 	})
 }
 
-// readFile writes code reading a multipart file part into dst.
+// readFile writes code reading a multipart file part into dst, or every part of the name
+// into a list of files.
 func (e *emitter) readFile(g *jen.Group, f *ir.Field, dst jen.Code, fail failFunc) {
 	file := e.typeExpr(&ir.TypeRef{Kind: ir.File})
 	value := jen.Add(file).Values(jen.Dict{jen.Id("Name"): jen.Id("name"), jen.Id("ContentType"): jen.Id("ct"), jen.Id("Content"): jen.Id("content")})
+	read := func(g *jen.Group, i jen.Code, set jen.Code) {
+		g.If(jen.List(jen.Id("name"), jen.Id("ct"), jen.Id("content"), jen.Id("ok"), jen.Err()).Op(":=").Id("filePart").Call(jen.Id("r"), jen.Lit(f.WireName), i), jen.Err().Op("!=").Nil()).Block(
+			fail(jen.Err())...,
+		).Else().If(jen.Id("ok")).Block(set)
+	}
+	if isFiles(f.Type) {
+		list := dst
+		if f.Type.Kind == ir.Pointer {
+			g.If(jen.Id("filePartCount").Call(jen.Id("r"), jen.Lit(f.WireName)).Op(">").Lit(0)).Block(
+				jen.Add(dst).Op("=").New(e.typeExpr(f.Type.Elem)))
+			list = jen.Parens(jen.Op("*").Add(dst))
+		}
+		g.For(jen.Id("i").Op(":=").Range().Id("filePartCount").Call(jen.Id("r"), jen.Lit(f.WireName))).BlockFunc(func(g *jen.Group) {
+			read(g, jen.Id("i"), jen.Add(list).Op("=").Append(list, value))
+		})
+		return
+	}
 	if f.Type.Kind == ir.Pointer {
 		value = jen.Op("&").Add(value)
 	}
-	g.If(jen.List(jen.Id("name"), jen.Id("ct"), jen.Id("content"), jen.Id("ok"), jen.Err()).Op(":=").Id("filePart").Call(jen.Id("r"), jen.Lit(f.WireName)), jen.Err().Op("!=").Nil()).Block(
-		fail(jen.Err())...,
-	).Else().If(jen.Id("ok")).Block(jen.Add(dst).Op("=").Add(value))
+	read(g, jen.Lit(0), jen.Add(dst).Op("=").Add(value))
 }
 
 // readOtherForm reads a form body that is no struct: the reverse of otherFormBody.

@@ -24,14 +24,14 @@ func (e *emitter) types(f *jen.File) bool {
 		var items []jen.Code
 		for _, fl := range t.Fields {
 			e.from(fl.Pos)
-			items = append(items, fieldDoc(fl.Name, fl.Doc)...)
+			items = append(items, e.innerDoc(fl.Doc)...)
 			items = append(items, jen.Id(fl.Name).Add(e.typeExpr(fl.Type)).Tag(map[string]string{"json": jsonTag(fl)}))
 		}
 		if x := t.Extra; x != nil {
-			items = append(items, fieldDoc(x.Name, x.Doc)...)
+			items = append(items, e.innerDoc(x.Doc)...)
 			items = append(items, jen.Id(x.Name).Add(e.typeExpr(x.Type)).Tag(map[string]string{"json": "-"}))
 		}
-		f.Add(docComment(t.Name, t.Doc)).Type().Id(t.Name).Struct(items...)
+		f.Add(e.doc(t.Doc)).Type().Id(t.Name).Struct(items...)
 		if t.Extra != nil {
 			e.extraMethods(f, t)
 		}

@@ -25,16 +25,15 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 	var items []jen.Code
 	for _, v := range t.Variants {
 		e.from(v.Field.Pos)
-		items = append(items, fieldDoc(v.Field.Name, v.Field.Doc)...)
+		items = append(items, e.innerDoc(v.Field.Doc)...)
 		items = append(items, jen.Id(v.Field.Name).Add(e.typeExpr(v.Field.Type)))
 	}
 	if t.Unknown != "" {
 		h.tag = true
-		items = append(items, fieldDoc(t.Unknown, "The value as received, when its "+strconv.Quote(t.Discriminator)+
-			" is none of the values above; MarshalJSON writes it back unchanged.")...)
+		items = append(items, e.innerDoc(t.UnknownDoc)...)
 		items = append(items, jen.Id(t.Unknown).Qual("encoding/json", "RawMessage"))
 	}
-	f.Add(docComment(t.Name, unionDoc(t))).Type().Id(t.Name).Struct(items...)
+	f.Add(e.doc(t.Doc)).Type().Id(t.Name).Struct(items...)
 
 	f.Comment("// MarshalJSON encodes the alternative that is set, or null.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -55,10 +54,7 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 		g.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil())
 	})
 
-	for _, line := range docLines(decodeDoc(t), docWidth) {
-		f.Comment(commentLine(line))
-	}
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+	f.Add(e.doc(decodeDoc(t))).Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("u").Op("=").Id(t.Name).Values()
 		g.Switch(jen.Id("unionToken").Call(jen.Id("data"))).BlockFunc(func(sw *jen.Group) {
 			sw.Case(jen.LitRune('n')).Block(jen.Return(jen.Nil()))
@@ -81,26 +77,6 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 		})
 		g.Return(jen.Qual("errors", "New").Call(jen.Lit(t.Name + ": the value is none of the alternatives")))
 	})
-}
-
-// unionDoc is the doc comment of a union: the spec's description, then what the fields hold.
-func unionDoc(t *ir.Type) string {
-	var b strings.Builder
-	if t.Doc != "" {
-		b.WriteString(t.Doc + "\n\n")
-	}
-	b.WriteString("One field is set, the alternative the value is; none for null.")
-	if t.Discriminator != "" {
-		d := strconv.Quote(t.Discriminator)
-		b.WriteString(" The " + d + " property names the alternative; an object whose " + d +
-			" no alternative has is kept in " + t.Unknown + ", as it came, and encoded back unchanged.")
-	}
-	for _, v := range t.Variants {
-		if v.Empty {
-			b.WriteString(" " + v.Field.Name + ` stands for the empty string "".`)
-		}
-	}
-	return b.String()
 }
 
 // decodeDoc is the doc comment of a union's UnmarshalJSON: how a value finds its alternative.

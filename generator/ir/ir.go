@@ -21,6 +21,8 @@ type Program struct {
 	// Client describes the API client and server package, or is nil when the spec has no
 	// operations.
 	Client *Client
+	// DocWrap is how the doc comments of Docs are broken into lines.
+	DocWrap DocWrap
 	// Warnings are problems that did not stop generation, in the order found.
 	Warnings []Diagnostic
 }
@@ -67,9 +69,11 @@ type Type struct {
 	Name    string
 	Package *Package
 	Kind    TypeKind
-	Doc     string
-	Pos     Pos
-	Fields  []*Field // Struct
+	// Doc is the type's doc comment text, without the "//" (see DocWrap); so is every Doc
+	// of the IR. Each starts with the name it documents, as the doc style says.
+	Doc    string
+	Pos    Pos
+	Fields []*Field // Struct
 	// Extra is the map field of a Struct that keeps the properties the schema does not
 	// declare, so that a decoded value re-encodes whole; nil where additionalProperties is
 	// false, and with plain values.
@@ -85,8 +89,9 @@ type Type struct {
 	// spec's discriminator, or a property every object variant fixes to its own values.
 	Discriminator string
 	// Unknown is the Union's field that keeps, as received, an object whose discriminator
-	// value no variant has; "" when there is no discriminator.
-	Unknown string
+	// value no variant has; "" when there is no discriminator. UnknownDoc is its doc.
+	Unknown    string
+	UnknownDoc string
 	// Examples are the schema's own example values, which decode into this type; collected
 	// only when the load options ask for them.
 	Examples []*Example
@@ -318,6 +323,7 @@ type EnumDef struct {
 // EnumValue is one accepted enum value and its constant.
 type EnumValue struct {
 	ConstName string
+	Doc       string
 	// Value is a string, an int64 or a float64.
 	Value any
 }
@@ -368,6 +374,10 @@ type Client struct {
 	ErrorTypes []ErrorModel
 	// Schemes are the security schemes the client supports, sorted by Key.
 	Schemes []*SecurityScheme
+	// Undeclared is what the client sends on every call when the spec declares no security
+	// at all (many published specs leave it out although the API needs a credential): the
+	// first configured of the Undeclared schemes in Schemes, or nothing. nil otherwise.
+	Undeclared Security
 	// Servers are the spec's servers, in spec order; the first is the default.
 	Servers []Server
 }
@@ -408,10 +418,13 @@ type ErrorCase struct {
 
 // Operation is one HTTP operation.
 type Operation struct {
-	Name   string
+	Name string
+	// Doc is the doc of the client method Name, and of the interface method.
 	Doc    string
 	Method string
-	Pos    Pos
+	// Path is the path template as the spec writes it ("/pets/{petId}").
+	Path string
+	Pos  Pos
 	// Params holds every input: path, query, header and cookie parameters, and the body.
 	Params *Type
 	// Parameters are the non-body inputs, in spec order, each a field of Params.
@@ -440,6 +453,10 @@ type Operation struct {
 	Stream *Stream
 	// SuccessCode is the documented success status, 0 for any 2xx.
 	SuccessCode int
+	// Statuses are the success answers by status, in status order, when their bodies differ
+	// in type (a 200 result and a 202 job, say): Response is then a struct with the status
+	// and a field for each, of which the one of the answer's status is set. nil otherwise.
+	Statuses []*StatusResponse
 	// IdempotencyHeader is the header that carries the operation's idempotency key, which the
 	// client makes up when a call has none: a declared Idempotency-Key header parameter, or
 	// the configured header of a POST or PATCH; "" for none.
@@ -462,6 +479,7 @@ type Stream struct {
 	// Method is the Go method that streams: the operation's own name when the response
 	// offers nothing else, else the name with "Stream" ("CreateChatCompletionStream").
 	Method string
+	Doc    string
 	// Media is the streamed media type, sent as Accept.
 	Media    string
 	Encoding Encoding
@@ -594,4 +612,30 @@ type Example struct {
 	// not; only an example with a Target is checked.
 	Valid   bool
 	Invalid string
+}
+
+// DocWrap is how doc comment text is broken into // lines. Either way gofmt leaves the lines
+// as they are.
+type DocWrap uint8
+
+const (
+	// WrapGofmt wraps each line of the text at 100 characters, never inside a word or a
+	// markdown link. Paragraphs and list items are kept; other indentation, repeated blank
+	// lines and trailing ones are dropped, as gofmt would drop them from a top-level doc.
+	WrapGofmt DocWrap = iota
+	// WrapStytch is how the generator of Stytch's own Go SDK wraps: each line of the text
+	// is wrapped by itself, at the last space before its 105th byte while it is longer than
+	// 105 bytes (a markdown link counts as one word; with no such space the rest of the line
+	// stays whole). The text's line breaks, indentation, blank lines and a trailing newline
+	// (a last empty // line) are kept in the comments of struct fields, interface methods
+	// and grouped constants, which gofmt does not reformat; top-level docs are broken so but
+	// laid out as WrapGofmt lays them out.
+	WrapStytch
+)
+
+// StatusResponse is one success status of an operation with several: Field, of Response's
+// struct, holds its body.
+type StatusResponse struct {
+	Code  int
+	Field *Field
 }

@@ -36,6 +36,9 @@ type SecurityScheme struct {
 	// (a func(context.Context) (string, error)), and the client credentials flow has
 	// ClientCredentials (client ID, secret, scopes).
 	Option, TokenFunc, ClientCredentials string
+	// Undeclared marks a scheme the client offers although the spec declares none: see
+	// Client.Undeclared.
+	Undeclared bool
 }
 
 // Security is an operation's security requirement: alternatives, of which the first whose

@@ -34,8 +34,10 @@ type builder struct {
 	// warnedScheme the keys of unknown ones already warned about.
 	schemes      map[string]*ir.SecurityScheme
 	warnedScheme map[string]bool
-	errs         []error
-	warns        []ir.Diagnostic
+	// roles says which operation the types made for one are for, for their docs.
+	roles map[*ir.Type]typeRole
+	errs  []error
+	warns []ir.Diagnostic
 }
 
 type pkgState struct {
@@ -65,6 +67,7 @@ func newBuilder(opts Options, doc *openapi3.T) *builder {
 		pkgs:  map[string]*pkgState{},
 		named: map[string]*namedSchema{},
 		files: map[string]*openapi3.T{},
+		roles: map[*ir.Type]typeRole{},
 
 		warnedScheme: map[string]bool{},
 	}
@@ -107,6 +110,7 @@ func (b *builder) build() (*ir.Program, error) {
 		prog.Packages = append(prog.Packages, st.pkg)
 	}
 	prog.Client = b.client(prog)
+	b.document(prog)
 	// The client's schemes and servers may warn too.
 	prog.Warnings = b.warns
 	if d := importCycle(prog); d != nil {

@@ -55,6 +55,11 @@ type Options struct {
 	// IdempotencyHeader is the header in which the client sends a random idempotency key
 	// with every POST and PATCH; "" sends one only where an Idempotency-Key header is declared.
 	IdempotencyHeader string
+	// DocStyle is the form of doc comments: "go" (the default: "Pet is ...") or "colon"
+	// ("Pet: ...").
+	DocStyle string
+	// DocWrap is how doc comments are broken into lines.
+	DocWrap ir.DocWrap
 }
 
 // Load reads the spec and builds the IR. Errors carry the spec file, line and column.

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"encoding/json"
+	"net/http"
 	"path"
 	"slices"
 	"strconv"
@@ -39,17 +41,16 @@ func (b *builder) operation(o opRef) {
 	if doc == "" {
 		doc = op.Summary
 	}
-	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Pos: pos}
-	what := b.resourceName(pkgPath) + "." + name
+	res := &ir.Operation{Name: name, Doc: doc, Method: o.method, Path: o.path, Pos: pos}
 
 	params := &ir.Type{
 		Name:    st.scope.Unique(name + "Params"),
 		Package: st.pkg,
 		Kind:    ir.Struct,
-		Doc:     "Request type for `" + what + "`.",
 		Pos:     pos,
 	}
 	st.pkg.Types = append(st.pkg.Types, params)
+	b.roles[params] = typeRole{op: res, kind: roleParams}
 	res.Params = params
 	names := newFieldNames()
 
@@ -296,7 +297,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		var props []*ir.Field
 		for _, p := range b.properties(sr.Value) {
 			if f := b.field(params, names, p.name, p.sr, p.required); f != nil {
-				if res.BodyEncoding == ir.Multipart && isBinary(p.sr) {
+				if res.BodyEncoding == ir.Multipart && isFile(p.sr) {
 					f.Type, f.Rules = fileType(f.Type), nil
 				}
 				params.Fields = append(params.Fields, f)
@@ -308,9 +309,7 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 		} else {
 			res.FormFields = b.formFields(mt, props)
 		}
-		if params.Doc != "" && sr.Value.Description != "" {
-			params.Doc += "\n\n" + sr.Value.Description
-		}
+		params.Doc = sr.Value.Description
 		return
 	}
 	name, _ := names.claim("Body", false)
@@ -339,7 +338,27 @@ func (b *builder) requestBody(res *ir.Operation, names *fieldNames, op *openapi3
 	params.Fields = append(params.Fields, f)
 	res.BodyField = f
 	if t := typ.Deref(); structured && res.BodyEncoding != ir.JSON && t.Kind == ir.Named && t.Named.Kind == ir.Struct {
+		if res.BodyEncoding == ir.Multipart {
+			b.fileFields(t.Named, sr.Value)
+		}
 		res.FormFields = b.formFields(mt, t.Named.Fields)
+	}
+}
+
+// fileFields makes the binary properties of a named multipart body files, as for an inline
+// one (OpenAI's CreateFileRequest is a component): the type holds a file's content, name and
+// content type, not a string. Binary content has no JSON form, so the type's other uses lose
+// nothing.
+func (b *builder) fileFields(t *ir.Type, s *openapi3.Schema) {
+	for _, p := range b.properties(s) {
+		if !isFile(p.sr) {
+			continue
+		}
+		for _, f := range t.Fields {
+			if f.WireName == p.name {
+				f.Type, f.Rules = fileType(f.Type), nil
+			}
+		}
 	}
 }
 
@@ -348,11 +367,23 @@ func isBinary(sr *openapi3.SchemaRef) bool {
 	return sr != nil && sr.Value != nil && sr.Value.Type != nil && sr.Value.Type.Is("string") && sr.Value.Format == "binary"
 }
 
+// isFile reports whether a multipart property is files: binary, or an array of binary items
+// (one part per file, under the same name).
+func isFile(sr *openapi3.SchemaRef) bool {
+	if isBinary(sr) {
+		return true
+	}
+	return sr != nil && sr.Value != nil && sr.Value.Type != nil && sr.Value.Type.Is("array") && isBinary(sr.Value.Items)
+}
+
 // fileType is t with the runtime's file in place of its string: a multipart file part
 // carries its name and content type.
 func fileType(t *ir.TypeRef) *ir.TypeRef {
-	if t.Kind == ir.Pointer || t.Kind == ir.Nullable {
+	switch t.Kind {
+	case ir.Pointer, ir.Nullable:
 		return &ir.TypeRef{Kind: ir.Pointer, Elem: fileType(t.Elem)}
+	case ir.Slice:
+		return &ir.TypeRef{Kind: ir.Slice, Elem: &ir.TypeRef{Kind: ir.File}}
 	}
 	return &ir.TypeRef{Kind: ir.File}
 }
@@ -395,7 +426,8 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 		res.ResponseMedia, res.ResponseEncoding = ct, encodingOf(ct)
 		switch res.ResponseEncoding {
 		case ir.JSON:
-			res.Response = b.jsonResponse(mt.Schema, res.Name+"Response", res.Name, pkg)
+			res.Response = b.jsonResponse(mt.Schema, res.Name+"Response", typeRole{op: res, kind: roleResponse}, pkg)
+			b.statuses(res, op, key, mt, pkg)
 		case ir.Text:
 			res.Response = ir.BasicType(ir.String)
 		default:
@@ -405,6 +437,81 @@ func (b *builder) response(res *ir.Operation, op *openapi3.Operation, pkg *ir.Pa
 		}
 	}
 	b.stream(res, streams, mt, pkg)
+}
+
+// statuses gives an operation whose success statuses answer JSON bodies of different types
+// a result with a field per status, so that a caller tells a 202's job from a 200's result
+// (Superset's chart data): one type for all would decode one of them wrongly. The status
+// the client used to decode, key with mt, keeps the type it already has.
+func (b *builder) statuses(res *ir.Operation, op *openapi3.Operation, key string, mt *openapi3.MediaType, pkg *ir.Package) {
+	type status struct {
+		code int
+		mt   *openapi3.MediaType
+	}
+	var list []status
+	// bodies are the distinct schemas by their JSON text: two inline schemas of one shape
+	// (201 created, 200 existed) are one type.
+	bodies := map[string]bool{}
+	for _, k := range sortedKeys(op.Responses.Map()) {
+		code, err := strconv.Atoi(k)
+		rr := op.Responses.Value(k)
+		if err != nil || code < 200 || code > 299 || rr == nil || rr.Value == nil {
+			continue
+		}
+		plain, _ := splitStreams(rr.Value.Content)
+		ct, m := pickMedia(plain)
+		if m == nil || encodingOf(ct) != ir.JSON || m.Schema == nil || m.Schema.Value == nil {
+			continue
+		}
+		list = append(list, status{code, m})
+		text, err := json.Marshal(m.Schema.Value)
+		if err != nil {
+			return
+		}
+		bodies[string(text)] = true
+	}
+	if len(bodies) < 2 {
+		return
+	}
+	st := b.pkg(pkg.Path)
+	t := &ir.Type{
+		Name:    st.scope.Unique(res.Name + "Result"),
+		Package: pkg,
+		Kind:    ir.Struct,
+		Pos:     b.pos(op.Responses.Origin),
+	}
+	b.roles[t] = typeRole{op: res, kind: roleResult}
+	names := newFieldNames()
+	code, _ := names.claim("StatusCode", false)
+	t.Fields = append(t.Fields, &ir.Field{Name: code, JSONName: "-", WireName: "status", Type: ir.BasicType(ir.Int), Required: true, Pos: t.Pos})
+	for _, s := range list {
+		name, _ := names.claim(statusName(s.code), false)
+		typ := res.Response
+		if strconv.Itoa(s.code) != key || s.mt != mt {
+			typ = b.jsonResponse(s.mt.Schema, res.Name+name+"Response", typeRole{op: res, kind: roleResponse}, pkg)
+		}
+		if !typ.Nilable() {
+			typ = &ir.TypeRef{Kind: ir.Pointer, Elem: typ}
+		}
+		f := &ir.Field{Name: name, JSONName: "-", WireName: strconv.Itoa(s.code), Type: typ, Pos: b.pos(s.mt.Origin)}
+		t.Fields = append(t.Fields, f)
+		res.Statuses = append(res.Statuses, &ir.StatusResponse{Code: s.code, Field: f})
+	}
+	pkg.Types = append(pkg.Types, t)
+	res.Response = &ir.TypeRef{Kind: ir.Named, Named: t}
+}
+
+// statusName is a status's name in Go: "OK", "Accepted", "NonAuthoritativeInformation".
+func statusName(code int) string {
+	text := http.StatusText(code)
+	if text == "" {
+		return "Status" + strconv.Itoa(code)
+	}
+	var name strings.Builder
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' }) {
+		name.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return name.String()
 }
 
 // stream describes the streamed media type of a success response, if it offers one: a
@@ -429,7 +536,7 @@ func (b *builder) stream(res *ir.Operation, streams openapi3.Content, plain *ope
 	}
 	switch {
 	case typedItems(sr):
-		s.Item = b.jsonResponse(sr, s.Method+"Item", s.Method, pkg)
+		s.Item = b.jsonResponse(sr, s.Method+"Item", typeRole{op: res, kind: roleStreamItem}, pkg)
 	case s.Encoding == ir.SSE:
 		s.Item = &ir.TypeRef{Kind: ir.Event}
 	default:
@@ -444,9 +551,9 @@ func typedItems(sr *openapi3.SchemaRef) bool {
 	return sr != nil && sr.Value != nil && !(sr.Value.Type != nil && sr.Value.Type.Is("string"))
 }
 
-// jsonResponse is the type a JSON response decodes into: a struct of its own (typeName) for
-// an inline object, else the schema's type; any without a schema.
-func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, pkg *ir.Package) *ir.TypeRef {
+// jsonResponse is the type a JSON response decodes into: a struct of its own (typeName, for
+// role) for an inline object, else the schema's type; any without a schema.
+func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName string, role typeRole, pkg *ir.Package) *ir.TypeRef {
 	if sr == nil || sr.Value == nil {
 		return &ir.TypeRef{Kind: ir.Any}
 	}
@@ -457,9 +564,10 @@ func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName, method string, 
 			Name:    st.scope.Unique(typeName),
 			Package: pkg,
 			Kind:    ir.Struct,
-			Doc:     "Response type for `" + b.resourceName(pkg.Path) + "." + method + "`.",
+			Doc:     sr.Value.Description,
 			Pos:     b.pos(sr.Value.Origin),
 		}
+		b.roles[t] = role
 		pkg.Types = append(pkg.Types, t)
 		t.Fields = b.fields(t, sr.Value)
 		return &ir.TypeRef{Kind: ir.Named, Named: t}
@@ -524,6 +632,7 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 	c.Error = b.errorModel()
 	c.ErrorTypes = errorTypes(c)
 	c.Schemes = b.schemeOptions(st)
+	c.Undeclared = undeclaredSecurity(c.Schemes)
 	c.Servers = b.servers()
 	return c
 }

@@ -17,6 +17,10 @@ func (b *builder) securitySchemes() map[string]*ir.SecurityScheme {
 		return b.schemes
 	}
 	b.schemes = map[string]*ir.SecurityScheme{}
+	if !b.declaresSecurity() {
+		b.schemes = undeclaredSchemes()
+		return b.schemes
+	}
 	if b.doc.Components == nil {
 		return b.schemes
 	}
@@ -30,6 +34,46 @@ func (b *builder) securitySchemes() map[string]*ir.SecurityScheme {
 		}
 	}
 	return b.schemes
+}
+
+// declaresSecurity reports whether the spec says anything of security: a scheme, or a
+// requirement at the top or on an operation (even an empty one, which says "none").
+func (b *builder) declaresSecurity() bool {
+	if b.doc.Components != nil && len(b.doc.Components.SecuritySchemes) > 0 || b.doc.Security != nil {
+		return true
+	}
+	for _, o := range b.operations() {
+		if o.op.Security != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// undeclaredSchemes are what the client offers for a spec that declares no security: basic
+// auth (WithBasicAuth, which every client had before schemes were read) and a bearer token,
+// the two an undocumented API most likely takes.
+func undeclaredSchemes() map[string]*ir.SecurityScheme {
+	return map[string]*ir.SecurityScheme{
+		"basic":  {Key: "basic", Kind: ir.SchemeBasic, Undeclared: true},
+		"bearer": {Key: "bearer", Kind: ir.SchemeBearer, Undeclared: true},
+	}
+}
+
+// undeclaredSecurity is the requirement of every call of a spec that declares no security:
+// the first configured of its undeclared schemes, or none.
+func undeclaredSecurity(schemes []*ir.SecurityScheme) ir.Security {
+	var sec ir.Security
+	for _, s := range schemes {
+		if !s.Undeclared {
+			return nil
+		}
+		sec = append(sec, []*ir.SecurityScheme{s})
+	}
+	if sec == nil {
+		return nil
+	}
+	return append(sec, []*ir.SecurityScheme{})
 }
 
 func (b *builder) securityScheme(key string, v *openapi3.SecurityScheme) *ir.SecurityScheme {

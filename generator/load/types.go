@@ -277,7 +277,6 @@ func (b *builder) extraField(t *ir.Type, s *openapi3.Schema, names *fieldNames) 
 	return b.extraExamples(&ir.Field{
 		Name:     name,
 		JSONName: "-",
-		Doc:      "The properties the schema does not declare, as they came.",
 		Type:     &ir.TypeRef{Kind: ir.Map, Elem: elem},
 		Pos:      t.Pos,
 	}, ap.Schema)

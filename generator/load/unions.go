@@ -44,12 +44,8 @@ func (b *builder) variant(t *ir.Type, names *fieldNames, d *openapi3.Discriminat
 	pos := b.schemaPos(v)
 	if isEmptyString(vs) {
 		name, _ := names.claim("Empty", false)
-		doc := b.fieldDoc(v)
-		if doc == "" {
-			doc = `Set for the value "", the empty string.`
-		}
 		return &ir.Variant{
-			Field:  &ir.Field{Name: name, Doc: doc, Type: ir.BasicType(ir.Bool), Pos: pos},
+			Field:  &ir.Field{Name: name, Doc: b.fieldDoc(v), Type: ir.BasicType(ir.Bool), Pos: pos},
 			JSON:   ir.JSONString,
 			Values: []any{""},
 			Empty:  true,

@@ -5,8 +5,13 @@ package discovery
 
 // Accepted values of MembershipType.
 const (
-	MembershipTypeActiveMember                = "active_member"
-	MembershipTypePendingMember               = "pending_member"
-	MembershipTypeInvitedMember               = "invited_member"
+	// MembershipTypeActiveMember: The value "active_member" of Membership.Type.
+	MembershipTypeActiveMember = "active_member"
+	// MembershipTypePendingMember: The value "pending_member" of Membership.Type.
+	MembershipTypePendingMember = "pending_member"
+	// MembershipTypeInvitedMember: The value "invited_member" of Membership.Type.
+	MembershipTypeInvitedMember = "invited_member"
+	// MembershipTypeEligibleToJoinByEmailDomain: The value "eligible_to_join_by_email_domain" of
+	// Membership.Type.
 	MembershipTypeEligibleToJoinByEmailDomain = "eligible_to_join_by_email_domain"
 )

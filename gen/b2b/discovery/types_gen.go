@@ -9,11 +9,11 @@ import (
 	"github.com/specgen-dev/specgen/gen/b2b/sessions"
 )
 
-// DiscoveredOrganization: An Organization found for the end user in a discovery flow, with the end
-// user's membership in it and what remains to be done to log in to it.
+// DiscoveredOrganization: An Organization found for the end user in a discovery flow, with the end user's
+// membership in it and what remains to be done to log in to it.
 type DiscoveredOrganization struct {
-	// MemberAuthenticated: Indicates whether the Member is fully authenticated in this Organization. If
-	// false, the Member still needs to complete a primary authentication or MFA step to log in to it.
+	// MemberAuthenticated: Indicates whether the Member is fully authenticated in this Organization. If false,
+	// the Member still needs to complete a primary authentication or MFA step to log in to it.
 	MemberAuthenticated bool `json:"member_authenticated,omitempty"`
 	// Organization: The [Organization object](https://stytch.com/docs/b2b/api/organization-object) of the
 	// discovered Organization.

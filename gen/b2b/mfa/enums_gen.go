@@ -5,5 +5,6 @@ package mfa
 
 // Accepted values of MfaRequiredSecondaryAuthInitiated.
 const (
+	// MfaRequiredSecondaryAuthInitiatedSMSOTP: The value "sms_otp" of MfaRequired.SecondaryAuthInitiated.
 	MfaRequiredSecondaryAuthInitiatedSMSOTP = "sms_otp"
 )

@@ -16,7 +16,6 @@ type MemberOptions struct {
 type MfaRequired struct {
 	// MemberOptions: The MFA options the Member has registered, if any.
 	MemberOptions *MemberOptions `json:"member_options,omitempty"`
-	// SecondaryAuthInitiated: The MFA method that was initiated automatically: `sms_otp`, or null if none
-	// was.
+	// SecondaryAuthInitiated: The MFA method that was initiated automatically: `sms_otp`, or null if none was.
 	SecondaryAuthInitiated string `json:"secondary_auth_initiated,omitempty"`
 }

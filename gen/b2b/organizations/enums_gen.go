@@ -5,76 +5,115 @@ package organizations
 
 // Accepted values of MemberStatus.
 const (
+	// MemberStatusPending: The value "pending" of Member.Status.
 	MemberStatusPending = "pending"
+	// MemberStatusInvited: The value "invited" of Member.Status.
 	MemberStatusInvited = "invited"
-	MemberStatusActive  = "active"
+	// MemberStatusActive: The value "active" of Member.Status.
+	MemberStatusActive = "active"
+	// MemberStatusDeleted: The value "deleted" of Member.Status.
 	MemberStatusDeleted = "deleted"
 )
 
 // Accepted values of MemberRoleSourceType.
 const (
-	MemberRoleSourceTypeDirectAssignment    = "direct_assignment"
-	MemberRoleSourceTypeEmailAssignment     = "email_assignment"
-	MemberRoleSourceTypeSSOConnection       = "sso_connection"
-	MemberRoleSourceTypeSSOConnectionGroup  = "sso_connection_group"
+	// MemberRoleSourceTypeDirectAssignment: The value "direct_assignment" of MemberRoleSource.Type.
+	MemberRoleSourceTypeDirectAssignment = "direct_assignment"
+	// MemberRoleSourceTypeEmailAssignment: The value "email_assignment" of MemberRoleSource.Type.
+	MemberRoleSourceTypeEmailAssignment = "email_assignment"
+	// MemberRoleSourceTypeSSOConnection: The value "sso_connection" of MemberRoleSource.Type.
+	MemberRoleSourceTypeSSOConnection = "sso_connection"
+	// MemberRoleSourceTypeSSOConnectionGroup: The value "sso_connection_group" of MemberRoleSource.Type.
+	MemberRoleSourceTypeSSOConnectionGroup = "sso_connection_group"
+	// MemberRoleSourceTypeSCIMConnectionGroup: The value "scim_connection_group" of MemberRoleSource.Type.
 	MemberRoleSourceTypeSCIMConnectionGroup = "scim_connection_group"
 )
 
 // Accepted values of OrganizationSSOJITProvisioning.
 const (
+	// OrganizationSSOJITProvisioningAllAllowed: The value "ALL_ALLOWED" of Organization.SSOJITProvisioning.
 	OrganizationSSOJITProvisioningAllAllowed = "ALL_ALLOWED"
+	// OrganizationSSOJITProvisioningRestricted: The value "RESTRICTED" of Organization.SSOJITProvisioning.
 	OrganizationSSOJITProvisioningRestricted = "RESTRICTED"
+	// OrganizationSSOJITProvisioningNotAllowed: The value "NOT_ALLOWED" of Organization.SSOJITProvisioning.
 	OrganizationSSOJITProvisioningNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of OrganizationEmailJITProvisioning.
 const (
+	// OrganizationEmailJITProvisioningRestricted: The value "RESTRICTED" of Organization.EmailJITProvisioning.
 	OrganizationEmailJITProvisioningRestricted = "RESTRICTED"
+	// OrganizationEmailJITProvisioningNotAllowed: The value "NOT_ALLOWED" of Organization.EmailJITProvisioning.
 	OrganizationEmailJITProvisioningNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of OrganizationEmailInvites.
 const (
+	// OrganizationEmailInvitesAllAllowed: The value "ALL_ALLOWED" of Organization.EmailInvites.
 	OrganizationEmailInvitesAllAllowed = "ALL_ALLOWED"
+	// OrganizationEmailInvitesRestricted: The value "RESTRICTED" of Organization.EmailInvites.
 	OrganizationEmailInvitesRestricted = "RESTRICTED"
+	// OrganizationEmailInvitesNotAllowed: The value "NOT_ALLOWED" of Organization.EmailInvites.
 	OrganizationEmailInvitesNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of OrganizationAuthMethods.
 const (
+	// OrganizationAuthMethodsAllAllowed: The value "ALL_ALLOWED" of Organization.AuthMethods.
 	OrganizationAuthMethodsAllAllowed = "ALL_ALLOWED"
+	// OrganizationAuthMethodsRestricted: The value "RESTRICTED" of Organization.AuthMethods.
 	OrganizationAuthMethodsRestricted = "RESTRICTED"
 )
 
 // Accepted values of OrganizationAllowedAuthMethodsItem.
 const (
-	OrganizationAllowedAuthMethodsItemSSO            = "sso"
-	OrganizationAllowedAuthMethodsItemMagicLink      = "magic_link"
-	OrganizationAllowedAuthMethodsItemPassword       = "password"
-	OrganizationAllowedAuthMethodsItemGoogleOAuth    = "google_oauth"
+	// OrganizationAllowedAuthMethodsItemSSO: The value "sso" of an item of Organization.AllowedAuthMethods.
+	OrganizationAllowedAuthMethodsItemSSO = "sso"
+	// OrganizationAllowedAuthMethodsItemMagicLink: The value "magic_link" of an item of
+	// Organization.AllowedAuthMethods.
+	OrganizationAllowedAuthMethodsItemMagicLink = "magic_link"
+	// OrganizationAllowedAuthMethodsItemPassword: The value "password" of an item of
+	// Organization.AllowedAuthMethods.
+	OrganizationAllowedAuthMethodsItemPassword = "password"
+	// OrganizationAllowedAuthMethodsItemGoogleOAuth: The value "google_oauth" of an item of
+	// Organization.AllowedAuthMethods.
+	OrganizationAllowedAuthMethodsItemGoogleOAuth = "google_oauth"
+	// OrganizationAllowedAuthMethodsItemMicrosoftOAuth: The value "microsoft_oauth" of an item of
+	// Organization.AllowedAuthMethods.
 	OrganizationAllowedAuthMethodsItemMicrosoftOAuth = "microsoft_oauth"
 )
 
 // Accepted values of OrganizationMFAMethods.
 const (
+	// OrganizationMFAMethodsAllAllowed: The value "ALL_ALLOWED" of Organization.MFAMethods.
 	OrganizationMFAMethodsAllAllowed = "ALL_ALLOWED"
+	// OrganizationMFAMethodsRestricted: The value "RESTRICTED" of Organization.MFAMethods.
 	OrganizationMFAMethodsRestricted = "RESTRICTED"
 )
 
 // Accepted values of OrganizationAllowedMFAMethodsItem.
 const (
+	// OrganizationAllowedMFAMethodsItemSMSOTP: The value "sms_otp" of an item of
+	// Organization.AllowedMFAMethods.
 	OrganizationAllowedMFAMethodsItemSMSOTP = "sms_otp"
-	OrganizationAllowedMFAMethodsItemTOTP   = "totp"
+	// OrganizationAllowedMFAMethodsItemTOTP: The value "totp" of an item of Organization.AllowedMFAMethods.
+	OrganizationAllowedMFAMethodsItemTOTP = "totp"
 )
 
 // Accepted values of OrganizationOAuthTenantJITProvisioning.
 const (
+	// OrganizationOAuthTenantJITProvisioningRestricted: The value "RESTRICTED" of
+	// Organization.OAuthTenantJITProvisioning.
 	OrganizationOAuthTenantJITProvisioningRestricted = "RESTRICTED"
+	// OrganizationOAuthTenantJITProvisioningNotAllowed: The value "NOT_ALLOWED" of
+	// Organization.OAuthTenantJITProvisioning.
 	OrganizationOAuthTenantJITProvisioningNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of OrganizationAllowedOAuthTenantsKey.
 const (
-	OrganizationAllowedOAuthTenantsKeySlack   = "slack"
+	// OrganizationAllowedOAuthTenantsKeySlack: The OrganizationAllowedOAuthTenantsKey value "slack".
+	OrganizationAllowedOAuthTenantsKeySlack = "slack"
+	// OrganizationAllowedOAuthTenantsKeyHubspot: The OrganizationAllowedOAuthTenantsKey value "hubspot".
 	OrganizationAllowedOAuthTenantsKeyHubspot = "hubspot"
 )

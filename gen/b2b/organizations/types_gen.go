@@ -17,8 +17,8 @@ type ActiveSCIMConnection struct {
 	DisplayName string `json:"display_name,omitempty"`
 	// BearerTokenLastFour: The last four characters of the SCIM connection's bearer token.
 	BearerTokenLastFour string `json:"bearer_token_last_four,omitempty"`
-	// BearerTokenExpiresAt: The time at which the SCIM connection's bearer token expires, in RFC 3339
-	// format (UTC).
+	// BearerTokenExpiresAt: The time at which the SCIM connection's bearer token expires, in RFC 3339 format
+	// (UTC).
 	BearerTokenExpiresAt *time.Time `json:"bearer_token_expires_at,omitempty"`
 }
 
@@ -30,13 +30,13 @@ type ActiveSSOConnection struct {
 	DisplayName string `json:"display_name,omitempty"`
 }
 
-// EmailImplicitRoleAssignment: An implicit Role assignment: every Member whose email address has the
-// given domain is granted the given Role.
+// EmailImplicitRoleAssignment: An implicit Role assignment: every Member whose email address has the given
+// domain is granted the given Role.
 type EmailImplicitRoleAssignment struct {
 	// Domain: The email domain whose Members are granted the Role.
 	Domain string `json:"domain,omitempty"`
-	// RoleID: The unique identifier of the RBAC Role to grant. `stytch_member` and `stytch_admin` are
-	// reserved (predefined) Roles; other values name custom Roles of the RBAC Policy.
+	// RoleID: The unique identifier of the RBAC Role to grant. `stytch_member` and `stytch_admin` are reserved
+	// (predefined) Roles; other values name custom Roles of the RBAC Policy.
 	RoleID string `json:"role_id,omitempty"`
 }
 
@@ -84,15 +84,15 @@ type Member struct {
 	// TrustedMetadata: An arbitrary JSON object for storing application-specific data or
 	// identity-provider-specific data.
 	TrustedMetadata map[string]any `json:"trusted_metadata,omitempty"`
-	// UntrustedMetadata: An arbitrary JSON object of application-specific data that the frontend SDKs may
-	// edit directly; do not store critical information here.
+	// UntrustedMetadata: An arbitrary JSON object of application-specific data that the frontend SDKs may edit
+	// directly; do not store critical information here.
 	UntrustedMetadata map[string]any `json:"untrusted_metadata,omitempty"`
 	// CreatedAt: The time at which the Member was created, in RFC 3339 format (UTC).
 	CreatedAt *time.Time `json:"created_at,omitempty"`
 	// UpdatedAt: The time at which the Member was last updated, in RFC 3339 format (UTC).
 	UpdatedAt *time.Time `json:"updated_at,omitempty"`
-	// SCIMRegistration: The Member's registration through a SCIM connection, if the Member was provisioned
-	// via SCIM.
+	// SCIMRegistration: The Member's registration through a SCIM connection, if the Member was provisioned via
+	// SCIM.
 	SCIMRegistration *SCIMRegistration `json:"scim_registration,omitempty"`
 }
 
@@ -110,8 +110,8 @@ type MemberRoleSource struct {
 	// Type: The kind of source: `direct_assignment`, `email_assignment`, `sso_connection`,
 	// `sso_connection_group` or `scim_connection_group`.
 	Type string `json:"type,omitempty"`
-	// Details: An object with details about the source, such as the email domain or connection through
-	// which the Role was granted.
+	// Details: An object with details about the source, such as the email domain or connection through which
+	// the Role was granted.
 	Details map[string]any `json:"details,omitempty"`
 }
 
@@ -119,11 +119,10 @@ type MemberRoleSource struct {
 type OAuthRegistration struct {
 	// ProviderType: The OAuth identity provider the Member authenticated with, e.g. Google or Microsoft.
 	ProviderType string `json:"provider_type,omitempty"`
-	// ProviderSubject: The unique identifier of the Member within the OAuth provider, also called the
-	// `sub` or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the Member within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
-	// MemberOAuthRegistrationID: Globally unique UUID that identifies this OAuth registration of the
-	// Member.
+	// MemberOAuthRegistrationID: Globally unique UUID that identifies this OAuth registration of the Member.
 	MemberOAuthRegistrationID string `json:"member_oauth_registration_id,omitempty"`
 	// ProfilePictureURL: The URL of the Member's profile picture at the OAuth provider.
 	ProfilePictureURL string `json:"profile_picture_url,omitempty"`
@@ -140,31 +139,30 @@ type Organization struct {
 	OrganizationName string `json:"organization_name,omitempty"`
 	// OrganizationLogoURL: The image URL of the Organization logo.
 	OrganizationLogoURL string `json:"organization_logo_url,omitempty"`
-	// OrganizationSlug: The unique URL slug of the Organization, 2 to 128 characters. The slug only
-	// accepts alphanumeric characters and the reserved characters `-` `.` `_` `~`.
+	// OrganizationSlug: The unique URL slug of the Organization, 2 to 128 characters. The slug only accepts
+	// alphanumeric characters and the reserved characters `-` `.` `_` `~`.
 	OrganizationSlug string `json:"organization_slug,omitempty"`
-	// SSOJITProvisioning: Controls the JIT provisioning of Members authenticating via SSO: `ALL_ALLOWED`
-	// (via any of `sso_active_connections`), `RESTRICTED` (only via
-	// `sso_jit_provisioning_allowed_connections`) or `NOT_ALLOWED`.
+	// SSOJITProvisioning: Controls the JIT provisioning of Members authenticating via SSO: `ALL_ALLOWED` (via
+	// any of `sso_active_connections`), `RESTRICTED` (only via `sso_jit_provisioning_allowed_connections`) or
+	// `NOT_ALLOWED`.
 	SSOJITProvisioning string `json:"sso_jit_provisioning,omitempty"`
-	// SSOJITProvisioningAllowedConnections: The IDs of the SSO connections through which new Members may
-	// be JIT provisioned when `sso_jit_provisioning` is `RESTRICTED`.
+	// SSOJITProvisioningAllowedConnections: The IDs of the SSO connections through which new Members may be
+	// JIT provisioned when `sso_jit_provisioning` is `RESTRICTED`.
 	SSOJITProvisioningAllowedConnections []string `json:"sso_jit_provisioning_allowed_connections,omitempty"`
 	// SSOActiveConnections: The Organization's active SSO connections.
 	SSOActiveConnections []ActiveSSOConnection `json:"sso_active_connections,omitempty"`
-	// EmailAllowedDomains: Email domains that allow invites or JIT provisioning for new Members; enforced
-	// when `email_invites` or `email_jit_provisioning` is `RESTRICTED`. Common domains such as `gmail.com`
-	// are not allowed.
+	// EmailAllowedDomains: Email domains that allow invites or JIT provisioning for new Members; enforced when
+	// `email_invites` or `email_jit_provisioning` is `RESTRICTED`. Common domains such as `gmail.com` are not
+	// allowed.
 	EmailAllowedDomains []string `json:"email_allowed_domains,omitempty"`
-	// EmailJITProvisioning: Controls how a new Member can be JIT provisioned via Email Magic Link or
-	// OAuth: `RESTRICTED` (only verified emails that comply with `email_allowed_domains`) or
-	// `NOT_ALLOWED`.
+	// EmailJITProvisioning: Controls how a new Member can be JIT provisioned via Email Magic Link or OAuth:
+	// `RESTRICTED` (only verified emails that comply with `email_allowed_domains`) or `NOT_ALLOWED`.
 	EmailJITProvisioning string `json:"email_jit_provisioning,omitempty"`
 	// EmailInvites: Controls how a new Member can be invited by email: `ALL_ALLOWED`, `RESTRICTED` (only
 	// verified emails that comply with `email_allowed_domains`) or `NOT_ALLOWED`.
 	EmailInvites string `json:"email_invites,omitempty"`
-	// AuthMethods: Controls which authentication methods Members can use: `ALL_ALLOWED` or `RESTRICTED`
-	// (only the methods in `allowed_auth_methods`; does not apply to break glass Members).
+	// AuthMethods: Controls which authentication methods Members can use: `ALL_ALLOWED` or `RESTRICTED` (only
+	// the methods in `allowed_auth_methods`; does not apply to break glass Members).
 	AuthMethods string `json:"auth_methods,omitempty"`
 	// AllowedAuthMethods: The authentication methods allowed when `auth_methods` is `RESTRICTED`. Accepted
 	// values: `sso`, `magic_link`, `password`, `google_oauth` and `microsoft_oauth`.
@@ -173,8 +171,8 @@ type Organization struct {
 	MFAPolicy string `json:"mfa_policy,omitempty"`
 	// RBACEmailImplicitRoleAssignments: Implicit Role assignments based on the email domains of Members.
 	RBACEmailImplicitRoleAssignments []EmailImplicitRoleAssignment `json:"rbac_email_implicit_role_assignments,omitempty"`
-	// MFAMethods: Controls which MFA methods Members can use: `ALL_ALLOWED` or `RESTRICTED` (only the
-	// methods in `allowed_mfa_methods`; does not apply to break glass Members).
+	// MFAMethods: Controls which MFA methods Members can use: `ALL_ALLOWED` or `RESTRICTED` (only the methods
+	// in `allowed_mfa_methods`; does not apply to break glass Members).
 	MFAMethods string `json:"mfa_methods,omitempty"`
 	// AllowedMFAMethods: The MFA methods allowed when `mfa_methods` is `RESTRICTED`. Accepted values:
 	// `sms_otp` and `totp`.
@@ -193,8 +191,8 @@ type Organization struct {
 	SSODefaultConnectionID string `json:"sso_default_connection_id,omitempty"`
 	// SCIMActiveConnection: The Organization's active SCIM connection, if any.
 	SCIMActiveConnection *ActiveSCIMConnection `json:"scim_active_connection,omitempty"`
-	// AllowedOAuthTenants: A map of the OAuth tenants allowed for JIT provisioning, keyed by provider.
-	// Allowed keys are `slack` and `hubspot`.
+	// AllowedOAuthTenants: A map of the OAuth tenants allowed for JIT provisioning, keyed by provider. Allowed
+	// keys are `slack` and `hubspot`.
 	AllowedOAuthTenants map[string]any `json:"allowed_oauth_tenants,omitempty"`
 }
 

@@ -34,7 +34,7 @@ type MemberSession struct {
 
 // PrimaryRequired: Information about the primary authentication requirements of an Organization.
 type PrimaryRequired struct {
-	// AllowedAuthMethods: The primary authentication methods (e.g. `magic_link`) the Member may use to
-	// satisfy the Organization's primary authentication requirements.
+	// AllowedAuthMethods: The primary authentication methods (e.g. `magic_link`) the Member may use to satisfy
+	// the Organization's primary authentication requirements.
 	AllowedAuthMethods []string `json:"allowed_auth_methods,omitempty"`
 }

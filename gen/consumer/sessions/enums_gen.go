@@ -8,44 +8,109 @@ package sessions
 type AuthenticationFactorDeliveryMethod string
 
 const (
-	AuthenticationFactorDeliveryMethodEmail                AuthenticationFactorDeliveryMethod = "email"
-	AuthenticationFactorDeliveryMethodSms                  AuthenticationFactorDeliveryMethod = "sms"
-	AuthenticationFactorDeliveryMethodWhatsapp             AuthenticationFactorDeliveryMethod = "whatsapp"
-	AuthenticationFactorDeliveryMethodEmbedded             AuthenticationFactorDeliveryMethod = "embedded"
-	AuthenticationFactorDeliveryMethodOAuthGoogle          AuthenticationFactorDeliveryMethod = "oauth_google"
-	AuthenticationFactorDeliveryMethodOAuthMicrosoft       AuthenticationFactorDeliveryMethod = "oauth_microsoft"
-	AuthenticationFactorDeliveryMethodOAuthApple           AuthenticationFactorDeliveryMethod = "oauth_apple"
+	// AuthenticationFactorDeliveryMethodEmail: The AuthenticationFactorDeliveryMethod value "email".
+	AuthenticationFactorDeliveryMethodEmail AuthenticationFactorDeliveryMethod = "email"
+	// AuthenticationFactorDeliveryMethodSms: The AuthenticationFactorDeliveryMethod value "sms".
+	AuthenticationFactorDeliveryMethodSms AuthenticationFactorDeliveryMethod = "sms"
+	// AuthenticationFactorDeliveryMethodWhatsapp: The AuthenticationFactorDeliveryMethod value "whatsapp".
+	AuthenticationFactorDeliveryMethodWhatsapp AuthenticationFactorDeliveryMethod = "whatsapp"
+	// AuthenticationFactorDeliveryMethodEmbedded: The AuthenticationFactorDeliveryMethod value "embedded".
+	AuthenticationFactorDeliveryMethodEmbedded AuthenticationFactorDeliveryMethod = "embedded"
+	// AuthenticationFactorDeliveryMethodOAuthGoogle: The AuthenticationFactorDeliveryMethod value
+	// "oauth_google".
+	AuthenticationFactorDeliveryMethodOAuthGoogle AuthenticationFactorDeliveryMethod = "oauth_google"
+	// AuthenticationFactorDeliveryMethodOAuthMicrosoft: The AuthenticationFactorDeliveryMethod value
+	// "oauth_microsoft".
+	AuthenticationFactorDeliveryMethodOAuthMicrosoft AuthenticationFactorDeliveryMethod = "oauth_microsoft"
+	// AuthenticationFactorDeliveryMethodOAuthApple: The AuthenticationFactorDeliveryMethod value "oauth_apple".
+	AuthenticationFactorDeliveryMethodOAuthApple AuthenticationFactorDeliveryMethod = "oauth_apple"
+	// AuthenticationFactorDeliveryMethodWebAuthnRegistration: The AuthenticationFactorDeliveryMethod value
+	// "webauthn_registration".
 	AuthenticationFactorDeliveryMethodWebAuthnRegistration AuthenticationFactorDeliveryMethod = "webauthn_registration"
-	AuthenticationFactorDeliveryMethodAuthenticatorApp     AuthenticationFactorDeliveryMethod = "authenticator_app"
-	AuthenticationFactorDeliveryMethodOAuthGithub          AuthenticationFactorDeliveryMethod = "oauth_github"
-	AuthenticationFactorDeliveryMethodRecoveryCode         AuthenticationFactorDeliveryMethod = "recovery_code"
-	AuthenticationFactorDeliveryMethodOAuthFacebook        AuthenticationFactorDeliveryMethod = "oauth_facebook"
-	AuthenticationFactorDeliveryMethodCryptoWallet         AuthenticationFactorDeliveryMethod = "crypto_wallet"
-	AuthenticationFactorDeliveryMethodOAuthAmazon          AuthenticationFactorDeliveryMethod = "oauth_amazon"
-	AuthenticationFactorDeliveryMethodOAuthBitbucket       AuthenticationFactorDeliveryMethod = "oauth_bitbucket"
-	AuthenticationFactorDeliveryMethodOAuthCoinbase        AuthenticationFactorDeliveryMethod = "oauth_coinbase"
-	AuthenticationFactorDeliveryMethodOAuthDiscord         AuthenticationFactorDeliveryMethod = "oauth_discord"
-	AuthenticationFactorDeliveryMethodOAuthFigma           AuthenticationFactorDeliveryMethod = "oauth_figma"
-	AuthenticationFactorDeliveryMethodOAuthGitlab          AuthenticationFactorDeliveryMethod = "oauth_gitlab"
-	AuthenticationFactorDeliveryMethodOAuthInstagram       AuthenticationFactorDeliveryMethod = "oauth_instagram"
-	AuthenticationFactorDeliveryMethodOAuthLinkedin        AuthenticationFactorDeliveryMethod = "oauth_linkedin"
-	AuthenticationFactorDeliveryMethodOAuthShopify         AuthenticationFactorDeliveryMethod = "oauth_shopify"
-	AuthenticationFactorDeliveryMethodOAuthSlack           AuthenticationFactorDeliveryMethod = "oauth_slack"
-	AuthenticationFactorDeliveryMethodOAuthSnapchat        AuthenticationFactorDeliveryMethod = "oauth_snapchat"
-	AuthenticationFactorDeliveryMethodOAuthSpotify         AuthenticationFactorDeliveryMethod = "oauth_spotify"
-	AuthenticationFactorDeliveryMethodOAuthSteam           AuthenticationFactorDeliveryMethod = "oauth_steam"
-	AuthenticationFactorDeliveryMethodOAuthTiktok          AuthenticationFactorDeliveryMethod = "oauth_tiktok"
-	AuthenticationFactorDeliveryMethodOAuthTwitch          AuthenticationFactorDeliveryMethod = "oauth_twitch"
-	AuthenticationFactorDeliveryMethodOAuthTwitter         AuthenticationFactorDeliveryMethod = "oauth_twitter"
-	AuthenticationFactorDeliveryMethodKnowledge            AuthenticationFactorDeliveryMethod = "knowledge"
-	AuthenticationFactorDeliveryMethodBiometric            AuthenticationFactorDeliveryMethod = "biometric"
-	AuthenticationFactorDeliveryMethodSSOSAML              AuthenticationFactorDeliveryMethod = "sso_saml"
-	AuthenticationFactorDeliveryMethodSSOOIDC              AuthenticationFactorDeliveryMethod = "sso_oidc"
-	AuthenticationFactorDeliveryMethodOAuthSalesforce      AuthenticationFactorDeliveryMethod = "oauth_salesforce"
-	AuthenticationFactorDeliveryMethodOAuthYahoo           AuthenticationFactorDeliveryMethod = "oauth_yahoo"
-	AuthenticationFactorDeliveryMethodOAuthHubspot         AuthenticationFactorDeliveryMethod = "oauth_hubspot"
-	AuthenticationFactorDeliveryMethodImportedAuth0        AuthenticationFactorDeliveryMethod = "imported_auth0"
-	AuthenticationFactorDeliveryMethodOAuthExchangeSlack   AuthenticationFactorDeliveryMethod = "oauth_exchange_slack"
+	// AuthenticationFactorDeliveryMethodAuthenticatorApp: The AuthenticationFactorDeliveryMethod value
+	// "authenticator_app".
+	AuthenticationFactorDeliveryMethodAuthenticatorApp AuthenticationFactorDeliveryMethod = "authenticator_app"
+	// AuthenticationFactorDeliveryMethodOAuthGithub: The AuthenticationFactorDeliveryMethod value
+	// "oauth_github".
+	AuthenticationFactorDeliveryMethodOAuthGithub AuthenticationFactorDeliveryMethod = "oauth_github"
+	// AuthenticationFactorDeliveryMethodRecoveryCode: The AuthenticationFactorDeliveryMethod value
+	// "recovery_code".
+	AuthenticationFactorDeliveryMethodRecoveryCode AuthenticationFactorDeliveryMethod = "recovery_code"
+	// AuthenticationFactorDeliveryMethodOAuthFacebook: The AuthenticationFactorDeliveryMethod value
+	// "oauth_facebook".
+	AuthenticationFactorDeliveryMethodOAuthFacebook AuthenticationFactorDeliveryMethod = "oauth_facebook"
+	// AuthenticationFactorDeliveryMethodCryptoWallet: The AuthenticationFactorDeliveryMethod value
+	// "crypto_wallet".
+	AuthenticationFactorDeliveryMethodCryptoWallet AuthenticationFactorDeliveryMethod = "crypto_wallet"
+	// AuthenticationFactorDeliveryMethodOAuthAmazon: The AuthenticationFactorDeliveryMethod value
+	// "oauth_amazon".
+	AuthenticationFactorDeliveryMethodOAuthAmazon AuthenticationFactorDeliveryMethod = "oauth_amazon"
+	// AuthenticationFactorDeliveryMethodOAuthBitbucket: The AuthenticationFactorDeliveryMethod value
+	// "oauth_bitbucket".
+	AuthenticationFactorDeliveryMethodOAuthBitbucket AuthenticationFactorDeliveryMethod = "oauth_bitbucket"
+	// AuthenticationFactorDeliveryMethodOAuthCoinbase: The AuthenticationFactorDeliveryMethod value
+	// "oauth_coinbase".
+	AuthenticationFactorDeliveryMethodOAuthCoinbase AuthenticationFactorDeliveryMethod = "oauth_coinbase"
+	// AuthenticationFactorDeliveryMethodOAuthDiscord: The AuthenticationFactorDeliveryMethod value
+	// "oauth_discord".
+	AuthenticationFactorDeliveryMethodOAuthDiscord AuthenticationFactorDeliveryMethod = "oauth_discord"
+	// AuthenticationFactorDeliveryMethodOAuthFigma: The AuthenticationFactorDeliveryMethod value "oauth_figma".
+	AuthenticationFactorDeliveryMethodOAuthFigma AuthenticationFactorDeliveryMethod = "oauth_figma"
+	// AuthenticationFactorDeliveryMethodOAuthGitlab: The AuthenticationFactorDeliveryMethod value
+	// "oauth_gitlab".
+	AuthenticationFactorDeliveryMethodOAuthGitlab AuthenticationFactorDeliveryMethod = "oauth_gitlab"
+	// AuthenticationFactorDeliveryMethodOAuthInstagram: The AuthenticationFactorDeliveryMethod value
+	// "oauth_instagram".
+	AuthenticationFactorDeliveryMethodOAuthInstagram AuthenticationFactorDeliveryMethod = "oauth_instagram"
+	// AuthenticationFactorDeliveryMethodOAuthLinkedin: The AuthenticationFactorDeliveryMethod value
+	// "oauth_linkedin".
+	AuthenticationFactorDeliveryMethodOAuthLinkedin AuthenticationFactorDeliveryMethod = "oauth_linkedin"
+	// AuthenticationFactorDeliveryMethodOAuthShopify: The AuthenticationFactorDeliveryMethod value
+	// "oauth_shopify".
+	AuthenticationFactorDeliveryMethodOAuthShopify AuthenticationFactorDeliveryMethod = "oauth_shopify"
+	// AuthenticationFactorDeliveryMethodOAuthSlack: The AuthenticationFactorDeliveryMethod value "oauth_slack".
+	AuthenticationFactorDeliveryMethodOAuthSlack AuthenticationFactorDeliveryMethod = "oauth_slack"
+	// AuthenticationFactorDeliveryMethodOAuthSnapchat: The AuthenticationFactorDeliveryMethod value
+	// "oauth_snapchat".
+	AuthenticationFactorDeliveryMethodOAuthSnapchat AuthenticationFactorDeliveryMethod = "oauth_snapchat"
+	// AuthenticationFactorDeliveryMethodOAuthSpotify: The AuthenticationFactorDeliveryMethod value
+	// "oauth_spotify".
+	AuthenticationFactorDeliveryMethodOAuthSpotify AuthenticationFactorDeliveryMethod = "oauth_spotify"
+	// AuthenticationFactorDeliveryMethodOAuthSteam: The AuthenticationFactorDeliveryMethod value "oauth_steam".
+	AuthenticationFactorDeliveryMethodOAuthSteam AuthenticationFactorDeliveryMethod = "oauth_steam"
+	// AuthenticationFactorDeliveryMethodOAuthTiktok: The AuthenticationFactorDeliveryMethod value
+	// "oauth_tiktok".
+	AuthenticationFactorDeliveryMethodOAuthTiktok AuthenticationFactorDeliveryMethod = "oauth_tiktok"
+	// AuthenticationFactorDeliveryMethodOAuthTwitch: The AuthenticationFactorDeliveryMethod value
+	// "oauth_twitch".
+	AuthenticationFactorDeliveryMethodOAuthTwitch AuthenticationFactorDeliveryMethod = "oauth_twitch"
+	// AuthenticationFactorDeliveryMethodOAuthTwitter: The AuthenticationFactorDeliveryMethod value
+	// "oauth_twitter".
+	AuthenticationFactorDeliveryMethodOAuthTwitter AuthenticationFactorDeliveryMethod = "oauth_twitter"
+	// AuthenticationFactorDeliveryMethodKnowledge: The AuthenticationFactorDeliveryMethod value "knowledge".
+	AuthenticationFactorDeliveryMethodKnowledge AuthenticationFactorDeliveryMethod = "knowledge"
+	// AuthenticationFactorDeliveryMethodBiometric: The AuthenticationFactorDeliveryMethod value "biometric".
+	AuthenticationFactorDeliveryMethodBiometric AuthenticationFactorDeliveryMethod = "biometric"
+	// AuthenticationFactorDeliveryMethodSSOSAML: The AuthenticationFactorDeliveryMethod value "sso_saml".
+	AuthenticationFactorDeliveryMethodSSOSAML AuthenticationFactorDeliveryMethod = "sso_saml"
+	// AuthenticationFactorDeliveryMethodSSOOIDC: The AuthenticationFactorDeliveryMethod value "sso_oidc".
+	AuthenticationFactorDeliveryMethodSSOOIDC AuthenticationFactorDeliveryMethod = "sso_oidc"
+	// AuthenticationFactorDeliveryMethodOAuthSalesforce: The AuthenticationFactorDeliveryMethod value
+	// "oauth_salesforce".
+	AuthenticationFactorDeliveryMethodOAuthSalesforce AuthenticationFactorDeliveryMethod = "oauth_salesforce"
+	// AuthenticationFactorDeliveryMethodOAuthYahoo: The AuthenticationFactorDeliveryMethod value "oauth_yahoo".
+	AuthenticationFactorDeliveryMethodOAuthYahoo AuthenticationFactorDeliveryMethod = "oauth_yahoo"
+	// AuthenticationFactorDeliveryMethodOAuthHubspot: The AuthenticationFactorDeliveryMethod value
+	// "oauth_hubspot".
+	AuthenticationFactorDeliveryMethodOAuthHubspot AuthenticationFactorDeliveryMethod = "oauth_hubspot"
+	// AuthenticationFactorDeliveryMethodImportedAuth0: The AuthenticationFactorDeliveryMethod value
+	// "imported_auth0".
+	AuthenticationFactorDeliveryMethodImportedAuth0 AuthenticationFactorDeliveryMethod = "imported_auth0"
+	// AuthenticationFactorDeliveryMethodOAuthExchangeSlack: The AuthenticationFactorDeliveryMethod value
+	// "oauth_exchange_slack".
+	AuthenticationFactorDeliveryMethodOAuthExchangeSlack AuthenticationFactorDeliveryMethod = "oauth_exchange_slack"
+	// AuthenticationFactorDeliveryMethodOAuthExchangeHubspot: The AuthenticationFactorDeliveryMethod value
+	// "oauth_exchange_hubspot".
 	AuthenticationFactorDeliveryMethodOAuthExchangeHubspot AuthenticationFactorDeliveryMethod = "oauth_exchange_hubspot"
 )
 
@@ -67,17 +132,28 @@ func (AuthenticationFactorDeliveryMethod) Values() []AuthenticationFactorDeliver
 type AuthenticationFactorType string
 
 const (
-	AuthenticationFactorTypeMagicLink          AuthenticationFactorType = "magic_link"
-	AuthenticationFactorTypeOTP                AuthenticationFactorType = "otp"
-	AuthenticationFactorTypeOAuth              AuthenticationFactorType = "oauth"
-	AuthenticationFactorTypeWebAuthn           AuthenticationFactorType = "webauthn"
-	AuthenticationFactorTypeTOTP               AuthenticationFactorType = "totp"
-	AuthenticationFactorTypeCrypto             AuthenticationFactorType = "crypto"
-	AuthenticationFactorTypePassword           AuthenticationFactorType = "password"
+	// AuthenticationFactorTypeMagicLink: The AuthenticationFactorType value "magic_link".
+	AuthenticationFactorTypeMagicLink AuthenticationFactorType = "magic_link"
+	// AuthenticationFactorTypeOTP: The AuthenticationFactorType value "otp".
+	AuthenticationFactorTypeOTP AuthenticationFactorType = "otp"
+	// AuthenticationFactorTypeOAuth: The AuthenticationFactorType value "oauth".
+	AuthenticationFactorTypeOAuth AuthenticationFactorType = "oauth"
+	// AuthenticationFactorTypeWebAuthn: The AuthenticationFactorType value "webauthn".
+	AuthenticationFactorTypeWebAuthn AuthenticationFactorType = "webauthn"
+	// AuthenticationFactorTypeTOTP: The AuthenticationFactorType value "totp".
+	AuthenticationFactorTypeTOTP AuthenticationFactorType = "totp"
+	// AuthenticationFactorTypeCrypto: The AuthenticationFactorType value "crypto".
+	AuthenticationFactorTypeCrypto AuthenticationFactorType = "crypto"
+	// AuthenticationFactorTypePassword: The AuthenticationFactorType value "password".
+	AuthenticationFactorTypePassword AuthenticationFactorType = "password"
+	// AuthenticationFactorTypeSignatureChallenge: The AuthenticationFactorType value "signature_challenge".
 	AuthenticationFactorTypeSignatureChallenge AuthenticationFactorType = "signature_challenge"
-	AuthenticationFactorTypeSSO                AuthenticationFactorType = "sso"
-	AuthenticationFactorTypeImported           AuthenticationFactorType = "imported"
-	AuthenticationFactorTypeRecoveryCodes      AuthenticationFactorType = "recovery_codes"
+	// AuthenticationFactorTypeSSO: The AuthenticationFactorType value "sso".
+	AuthenticationFactorTypeSSO AuthenticationFactorType = "sso"
+	// AuthenticationFactorTypeImported: The AuthenticationFactorType value "imported".
+	AuthenticationFactorTypeImported AuthenticationFactorType = "imported"
+	// AuthenticationFactorTypeRecoveryCodes: The AuthenticationFactorType value "recovery_codes".
+	AuthenticationFactorTypeRecoveryCodes AuthenticationFactorType = "recovery_codes"
 )
 
 // Valid reports whether v is one of the values the spec lists for AuthenticationFactorType.

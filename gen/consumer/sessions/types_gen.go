@@ -9,8 +9,8 @@ import "time"
 type AmazonOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -20,15 +20,15 @@ type AmazonOAuthFactor struct {
 type AppleOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
 }
 
-// AuthenticationFactor: An authentication factor that was used to authenticate a session. Exactly one
-// of the factor detail objects is set, matching `type` and `delivery_method`.
+// AuthenticationFactor: An authentication factor that was used to authenticate a session. Exactly one of
+// the factor detail objects is set, matching `type` and `delivery_method`.
 type AuthenticationFactor struct {
 	// Type: The type of the authentication factor.
 	Type AuthenticationFactorType `json:"type,omitempty"`
@@ -130,8 +130,8 @@ type BiometricFactor struct {
 type BitbucketOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -141,8 +141,8 @@ type BitbucketOAuthFactor struct {
 type CoinbaseOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -162,8 +162,8 @@ type CryptoWalletFactor struct {
 type DiscordOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -187,8 +187,8 @@ type EmbeddableMagicLinkFactor struct {
 type FacebookOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -198,8 +198,8 @@ type FacebookOAuthFactor struct {
 type FigmaOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -209,8 +209,8 @@ type FigmaOAuthFactor struct {
 type GitLabOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -220,8 +220,8 @@ type GitLabOAuthFactor struct {
 type GithubOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -231,8 +231,8 @@ type GithubOAuthFactor struct {
 type GoogleOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -248,8 +248,8 @@ type HubspotOAuthExchangeFactor struct {
 type HubspotOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -259,8 +259,8 @@ type HubspotOAuthFactor struct {
 type InstagramOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -270,8 +270,8 @@ type InstagramOAuthFactor struct {
 type LinkedInOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -281,8 +281,8 @@ type LinkedInOAuthFactor struct {
 type MicrosoftOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -326,8 +326,8 @@ type SAMLSSOFactor struct {
 type SalesforceOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -337,8 +337,8 @@ type SalesforceOAuthFactor struct {
 type ShopifyOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -354,8 +354,8 @@ type SlackOAuthExchangeFactor struct {
 type SlackOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -365,8 +365,8 @@ type SlackOAuthFactor struct {
 type SnapchatOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -376,8 +376,8 @@ type SnapchatOAuthFactor struct {
 type SpotifyOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -387,8 +387,8 @@ type SpotifyOAuthFactor struct {
 type SteamOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -398,8 +398,8 @@ type SteamOAuthFactor struct {
 type TikTokOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -409,8 +409,8 @@ type TikTokOAuthFactor struct {
 type TwitchOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -420,8 +420,8 @@ type TwitchOAuthFactor struct {
 type TwitterOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`
@@ -441,8 +441,8 @@ type WebAuthnFactor struct {
 type YahooOAuthFactor struct {
 	// ID: The unique ID of the OAuth registration.
 	ID string `json:"id,omitempty"`
-	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub`
-	// or Subject field in OAuth protocols.
+	// ProviderSubject: The unique identifier of the user within the OAuth provider, also called the `sub` or
+	// Subject field in OAuth protocols.
 	ProviderSubject string `json:"provider_subject,omitempty"`
 	// EmailID: The unique ID of the email address associated with the OAuth registration.
 	EmailID string `json:"email_id,omitempty"`

@@ -11,7 +11,8 @@ const repoAnswer = `{"id":1296269,"node_id":"MDEwOlJlcG9zaXRvcnkxMjk2MjY5","name
 
 func TestReposUpdateSendsFalse(t *testing.T) {
 	rec := &recorder{answer: repoAnswer}
-	c := NewClient(WithBaseURL(rec.server(t).URL))
+	// The spec declares no security: the bearer token the caller configures is sent anyway.
+	c := NewClient(WithBaseURL(rec.server(t).URL), WithBearerToken("ghp_test"))
 	repo, err := c.ReposUpdate(context.Background(), &ReposUpdateParams{
 		Owner: "octocat", Repo: "Hello-World",
 		Private:   Ptr(false),
@@ -20,8 +21,8 @@ func TestReposUpdateSendsFalse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.method != "PATCH" || rec.path != "/repos/octocat/Hello-World" {
-		t.Errorf("sent %s %s", rec.method, rec.path)
+	if rec.method != "PATCH" || rec.path != "/repos/octocat/Hello-World" || rec.auth != "Bearer ghp_test" {
+		t.Errorf("sent %s %s, Authorization %q", rec.method, rec.path, rec.auth)
 	}
 	if want := `{"private":false,"has_issues":false}`; rec.body != want {
 		t.Errorf("body %s, want %s", rec.body, want)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -131,4 +132,38 @@ func TestChatCompletionStream(t *testing.T) {
 	if n != 3 || text != "Hi" || len(finish) != 1 || finish[0] != "stop" {
 		t.Errorf("read %d chunks, text %q, finish %v", n, text, finish)
 	}
+}
+
+const fileAnswer = `{"id":"file-abc123","object":"file","bytes":7,"created_at":1613677385,"filename":"batch.jsonl","purpose":"batch","status":"processed"}`
+
+func TestCreateFileSendsAFilePart(t *testing.T) {
+	var part, purpose string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, fh, err := r.FormFile("file")
+		if err != nil {
+			t.Error(err)
+		} else {
+			data, _ := io.ReadAll(f)
+			part = fh.Filename + " " + fh.Header.Get("Content-Type") + " " + string(data)
+		}
+		purpose = r.FormValue("purpose")
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, fileAnswer)
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL), WithBearerToken("sk-test"))
+	file, err := c.CreateFile(context.Background(), &CreateFileParams{Body: &CreateFileRequest{
+		File:    FilePart{Name: "batch.jsonl", ContentType: "application/jsonl", Content: strings.NewReader(`{"a":1}`)},
+		Purpose: "batch",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `batch.jsonl application/jsonl {"a":1}`; part != want || purpose != "batch" {
+		t.Errorf("sent file part %q and purpose %q, want %q and batch", part, purpose, want)
+	}
+	if file.ID != "file-abc123" || file.Bytes != 7 {
+		t.Errorf("answer decoded as %+v", file)
+	}
+	kept(t, fileAnswer, file)
 }

@@ -5,65 +5,97 @@ package organizations
 
 // Accepted values of CreateParamsSSOJITProvisioning.
 const (
+	// CreateParamsSSOJITProvisioningAllAllowed: The value "ALL_ALLOWED" of CreateParams.SSOJITProvisioning.
 	CreateParamsSSOJITProvisioningAllAllowed = "ALL_ALLOWED"
+	// CreateParamsSSOJITProvisioningRestricted: The value "RESTRICTED" of CreateParams.SSOJITProvisioning.
 	CreateParamsSSOJITProvisioningRestricted = "RESTRICTED"
+	// CreateParamsSSOJITProvisioningNotAllowed: The value "NOT_ALLOWED" of CreateParams.SSOJITProvisioning.
 	CreateParamsSSOJITProvisioningNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of CreateParamsEmailJITProvisioning.
 const (
+	// CreateParamsEmailJITProvisioningRestricted: The value "RESTRICTED" of CreateParams.EmailJITProvisioning.
 	CreateParamsEmailJITProvisioningRestricted = "RESTRICTED"
+	// CreateParamsEmailJITProvisioningNotAllowed: The value "NOT_ALLOWED" of CreateParams.EmailJITProvisioning.
 	CreateParamsEmailJITProvisioningNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of CreateParamsEmailInvites.
 const (
+	// CreateParamsEmailInvitesAllAllowed: The value "ALL_ALLOWED" of CreateParams.EmailInvites.
 	CreateParamsEmailInvitesAllAllowed = "ALL_ALLOWED"
+	// CreateParamsEmailInvitesRestricted: The value "RESTRICTED" of CreateParams.EmailInvites.
 	CreateParamsEmailInvitesRestricted = "RESTRICTED"
+	// CreateParamsEmailInvitesNotAllowed: The value "NOT_ALLOWED" of CreateParams.EmailInvites.
 	CreateParamsEmailInvitesNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of CreateParamsAuthMethods.
 const (
+	// CreateParamsAuthMethodsAllAllowed: The value "ALL_ALLOWED" of CreateParams.AuthMethods.
 	CreateParamsAuthMethodsAllAllowed = "ALL_ALLOWED"
+	// CreateParamsAuthMethodsRestricted: The value "RESTRICTED" of CreateParams.AuthMethods.
 	CreateParamsAuthMethodsRestricted = "RESTRICTED"
 )
 
 // Accepted values of CreateParamsAllowedAuthMethodsItem.
 const (
-	CreateParamsAllowedAuthMethodsItemSSO            = "sso"
-	CreateParamsAllowedAuthMethodsItemMagicLink      = "magic_link"
-	CreateParamsAllowedAuthMethodsItemPassword       = "password"
-	CreateParamsAllowedAuthMethodsItemGoogleOAuth    = "google_oauth"
+	// CreateParamsAllowedAuthMethodsItemSSO: The value "sso" of an item of CreateParams.AllowedAuthMethods.
+	CreateParamsAllowedAuthMethodsItemSSO = "sso"
+	// CreateParamsAllowedAuthMethodsItemMagicLink: The value "magic_link" of an item of
+	// CreateParams.AllowedAuthMethods.
+	CreateParamsAllowedAuthMethodsItemMagicLink = "magic_link"
+	// CreateParamsAllowedAuthMethodsItemPassword: The value "password" of an item of
+	// CreateParams.AllowedAuthMethods.
+	CreateParamsAllowedAuthMethodsItemPassword = "password"
+	// CreateParamsAllowedAuthMethodsItemGoogleOAuth: The value "google_oauth" of an item of
+	// CreateParams.AllowedAuthMethods.
+	CreateParamsAllowedAuthMethodsItemGoogleOAuth = "google_oauth"
+	// CreateParamsAllowedAuthMethodsItemMicrosoftOAuth: The value "microsoft_oauth" of an item of
+	// CreateParams.AllowedAuthMethods.
 	CreateParamsAllowedAuthMethodsItemMicrosoftOAuth = "microsoft_oauth"
 )
 
 // Accepted values of CreateParamsMFAPolicy.
 const (
+	// CreateParamsMFAPolicyRequiredForAll: The value "REQUIRED_FOR_ALL" of CreateParams.MFAPolicy.
 	CreateParamsMFAPolicyRequiredForAll = "REQUIRED_FOR_ALL"
-	CreateParamsMFAPolicyOptional       = "OPTIONAL"
+	// CreateParamsMFAPolicyOptional: The value "OPTIONAL" of CreateParams.MFAPolicy.
+	CreateParamsMFAPolicyOptional = "OPTIONAL"
 )
 
 // Accepted values of CreateParamsMFAMethods.
 const (
+	// CreateParamsMFAMethodsAllAllowed: The value "ALL_ALLOWED" of CreateParams.MFAMethods.
 	CreateParamsMFAMethodsAllAllowed = "ALL_ALLOWED"
+	// CreateParamsMFAMethodsRestricted: The value "RESTRICTED" of CreateParams.MFAMethods.
 	CreateParamsMFAMethodsRestricted = "RESTRICTED"
 )
 
 // Accepted values of CreateParamsAllowedMFAMethodsItem.
 const (
+	// CreateParamsAllowedMFAMethodsItemSMSOTP: The value "sms_otp" of an item of
+	// CreateParams.AllowedMFAMethods.
 	CreateParamsAllowedMFAMethodsItemSMSOTP = "sms_otp"
-	CreateParamsAllowedMFAMethodsItemTOTP   = "totp"
+	// CreateParamsAllowedMFAMethodsItemTOTP: The value "totp" of an item of CreateParams.AllowedMFAMethods.
+	CreateParamsAllowedMFAMethodsItemTOTP = "totp"
 )
 
 // Accepted values of CreateParamsOAuthTenantJITProvisioning.
 const (
+	// CreateParamsOAuthTenantJITProvisioningRestricted: The value "RESTRICTED" of
+	// CreateParams.OAuthTenantJITProvisioning.
 	CreateParamsOAuthTenantJITProvisioningRestricted = "RESTRICTED"
+	// CreateParamsOAuthTenantJITProvisioningNotAllowed: The value "NOT_ALLOWED" of
+	// CreateParams.OAuthTenantJITProvisioning.
 	CreateParamsOAuthTenantJITProvisioningNotAllowed = "NOT_ALLOWED"
 )
 
 // Accepted values of CreateParamsAllowedOAuthTenantsKey.
 const (
-	CreateParamsAllowedOAuthTenantsKeySlack   = "slack"
+	// CreateParamsAllowedOAuthTenantsKeySlack: The CreateParamsAllowedOAuthTenantsKey value "slack".
+	CreateParamsAllowedOAuthTenantsKeySlack = "slack"
+	// CreateParamsAllowedOAuthTenantsKeyHubspot: The CreateParamsAllowedOAuthTenantsKey value "hubspot".
 	CreateParamsAllowedOAuthTenantsKeyHubspot = "hubspot"
 )

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// layout gives a gofmt'ed file the layout a Go team writes by hand and that neither jennifer
+// tidy gives a gofmt'ed file the layout a Go team writes by hand and that neither jennifer
 // nor gofmt gives it: a blank line between top-level declarations (gofmt adds one only where
 // the kind of declaration changes or a doc comment starts), and the imports in two groups,
 // the standard library and then the generated module's own packages. gofmt keeps both.
@@ -15,7 +15,7 @@ import (
 // gofmt'ed generated code a line at column 0 that starts with a keyword of a declaration or
 // with // starts a top-level declaration or its doc comment (generated code has no raw string
 // that could hold such a line).
-func layout(src []byte, module string) []byte {
+func tidy(src []byte, module string) []byte {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	out := make([]byte, 0, len(src)+len(src)/32)
 	prev := []byte(nil) // the previous line, nil at the start and after a blank line

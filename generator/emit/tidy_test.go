@@ -2,7 +2,7 @@ package emit
 
 import "testing"
 
-func TestLayout(t *testing.T) {
+func TestTidy(t *testing.T) {
 	src := `package p
 
 import (
@@ -38,7 +38,7 @@ func f() {}
 
 var x = 1
 `
-	if got := layout([]byte(src), "example.com/m"); string(got) != want {
+	if got := tidy([]byte(src), "example.com/m"); string(got) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

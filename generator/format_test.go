@@ -1,0 +1,69 @@
+package generator_test
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/specgen-dev/specgen/generator"
+)
+
+// TestFormatIsFinal checks that gofmt leaves every generated file as it is: emit formats each
+// file once, which is enough only if nothing it writes (a doc comment's list, say) is
+// rewritten on a second pass. The corpus outputs are checked by TestWireCorpus.
+func TestFormatIsFinal(t *testing.T) {
+	cases, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, files map[string][]byte) {
+		for _, p := range sortedKeys(files) {
+			if !strings.HasSuffix(p, ".go") {
+				continue
+			}
+			if err := formatIsFinal(files[p]); err != nil {
+				t.Errorf("%s: %s: %v", name, p, err)
+			}
+		}
+	}
+	for _, file := range cases {
+		_, cfg := readCase(t, file)
+		files, err := generator.Generate(cfg)
+		if err != nil {
+			continue // a negative case
+		}
+		check(filepath.Base(file), files)
+	}
+	files, err := generator.Generate(projectConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("gen", files)
+}
+
+// formatIsFinal reports how gofmt would change src, if it would.
+func formatIsFinal(src []byte) error {
+	out, err := format.Source(src)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(out, src) {
+		a, b := strings.Split(string(src), "\n"), strings.Split(string(out), "\n")
+		i := 0
+		for i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return fmt.Errorf("gofmt changes line %d:\n-%s\n+%s", i+1, at(a, i), at(b, i))
+	}
+	return nil
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
