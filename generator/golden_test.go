@@ -3,8 +3,11 @@ package generator_test
 import (
 	"bytes"
 	"flag"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -253,6 +256,44 @@ func writeTree(t *testing.T, dir string, files map[string][]byte) {
 		}
 		if err := os.WriteFile(full, data, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestPackageDocs checks that, in the go doc style, every package of every golden case's
+// output has exactly one package comment, of the form revive's package-comments rule asks.
+func TestPackageDocs(t *testing.T) {
+	cases, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range cases {
+		_, cfg := readCase(t, file)
+		files, err := generator.Generate(cfg)
+		if err != nil || cfg.DocStyle == "colon" {
+			continue
+		}
+		docs := map[string][]string{} // package folder: its package comments
+		names := map[string]string{}
+		for _, p := range sortedKeys(files) {
+			if !strings.HasSuffix(p, ".go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), p, files[p], parser.ParseComments|parser.PackageClauseOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := path.Dir(p)
+			docs[dir], names[dir] = docs[dir], f.Name.Name
+			if f.Doc != nil {
+				docs[dir] = append(docs[dir], f.Doc.Text())
+			}
+		}
+		for _, dir := range sortedKeys(docs) {
+			d := docs[dir]
+			if len(d) != 1 || !strings.HasPrefix(d[0], "Package "+names[dir]+" ") {
+				t.Errorf("%s: package %s: package comments %q, want one that starts with its name", filepath.Base(file), dir, d)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"go/format"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,6 +75,15 @@ func Program(prog *ir.Program) ([]File, error) {
 		}
 	}
 	wg.Wait()
+	for i, p := range prog.Packages {
+		// The package comment goes into the package's first file, in the order of kinds.
+		for _, s := range slots[i*len(kinds) : (i+1)*len(kinds)] {
+			if s.file != nil {
+				s.file.Content = packageDoc(s.file.Content, p.Doc, prog.DocWrap)
+				break
+			}
+		}
+	}
 	for _, s := range slots {
 		if s.err != nil {
 			return nil, s.err
@@ -83,6 +93,20 @@ func Program(prog *ir.Program) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// packageDoc writes doc as the package comment of the file src, right above its package
+// clause.
+func packageDoc(src []byte, doc string, wrap ir.DocWrap) []byte {
+	at := bytes.Index(src, []byte("\npackage ")) + 1
+	if doc == "" || at == 0 {
+		return src
+	}
+	var lines []byte
+	for _, line := range docLines(doc, wrap, false) {
+		lines = append(append(lines, commentLine(line)...), '\n')
+	}
+	return slices.Concat(src[:at], lines, src[at:])
 }
 
 // runtimePath is the import path of the validation runtime.

@@ -51,9 +51,13 @@ func runtimeFiles(prog *ir.Program) ([]File, error) {
 			return nil, err
 		}
 		header := Header + "\n// Source: templates/" + j.template + ".go.tmpl\n\n"
+		content := append([]byte(header), src...)
+		if j.template == "validate" {
+			content = packageDoc(content, prog.RuntimeDoc, prog.DocWrap)
+		}
 		files = append(files, File{
 			Path:    path.Join(j.pkg, "runtime_"+j.template+"_gen.go"),
-			Content: append([]byte(header), src...),
+			Content: content,
 		})
 	}
 	return files, nil

@@ -23,6 +23,9 @@ type Program struct {
 	Client *Client
 	// DocWrap is how the doc comments of Docs are broken into lines.
 	DocWrap DocWrap
+	// RuntimeDoc is the package comment of the runtime package when it is a package of its
+	// own; empty when the doc style writes none.
+	RuntimeDoc string
 	// Warnings are problems that did not stop generation, in the order found.
 	Warnings []Diagnostic
 }
@@ -41,6 +44,8 @@ type Package struct {
 	Enums []*EnumDef
 	// Sources are the repo-relative spec files this package's code comes from, sorted.
 	Sources []string
+	// Doc is the package comment; empty when the doc style writes none.
+	Doc string
 }
 
 // ImportPath is the package's full import path under module.
