@@ -21,7 +21,9 @@ const Header = emit.Header
 
 // Config is what one generation needs.
 type Config struct {
-	// FS is the spec folder. Nothing outside it is read.
+	// FS is the spec folder. Nothing outside it is read: $refs that leave it are refused, and
+	// an FS that follows no symbolic link out of it (an os.Root's) refuses those links, which
+	// the error then names.
 	FS fs.FS
 	// SpecDir is the spec folder's path relative to the repository, used in positions and
 	// file headers ("spec").

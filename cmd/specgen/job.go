@@ -26,7 +26,22 @@ type invocation struct {
 type job struct {
 	cfg    generator.Config
 	outDir string
+	// spec is the spec folder, opened as a root so that neither a $ref nor a symbolic link
+	// reads a file outside it.
+	spec *os.Root
 }
+
+// openSpec opens the spec folder as the generation's FS.
+func openSpec(dir string) (*os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("spec folder: %w", err)
+	}
+	return root, nil
+}
+
+// close releases the spec folder.
+func (j *job) close() { j.spec.Close() }
 
 func (inv invocation) job() (*job, error) {
 	if inv.spec != "" {
@@ -60,13 +75,18 @@ func (inv invocation) job() (*job, error) {
 		specDir = cfgDir
 		opts.Spec = filepath.ToSlash(filepath.Join(rel, filepath.Base(specPath)))
 	}
+	spec, err := openSpec(specDir)
+	if err != nil {
+		return nil, err
+	}
 	return &job{
 		cfg: generator.Config{
-			FS:      os.DirFS(specDir),
+			FS:      spec.FS(),
 			SpecDir: repoRelative(specDir),
 			Options: opts,
 		},
 		outDir: filepath.Join(cfgDir, filepath.FromSlash(opts.Output)),
+		spec:   spec,
 	}, nil
 }
 
@@ -92,9 +112,14 @@ func (inv invocation) specJob() (*job, error) {
 		module = moduleOf(outDir, pkg)
 	}
 	specDir := filepath.Dir(specPath)
+	spec, err := openSpec(specDir)
+	if err != nil {
+		return nil, err
+	}
 	return &job{
+		spec: spec,
 		cfg: generator.Config{
-			FS:      os.DirFS(specDir),
+			FS:      spec.FS(),
 			SpecDir: repoRelative(specDir),
 			Options: generator.Options{
 				Spec:        filepath.Base(specPath),
@@ -240,15 +265,29 @@ func (j *job) write(files map[string][]byte, stdout io.Writer) error {
 		}
 		changed = append(changed, p)
 	}
-	for _, p := range changed {
+	// Every changed file is first written in full to a temporary file next to it, then each
+	// is renamed over its target: a run that fails before the renames changes nothing, and
+	// one interrupted during them leaves every file either old or new, never cut short.
+	temps := make([]string, len(changed))
+	for i, p := range changed {
+		tmp, err := writeTemp(filepath.Join(j.outDir, filepath.FromSlash(p)), files[p])
+		if err != nil {
+			for _, t := range temps[:i] {
+				os.Remove(t)
+			}
+			return err
+		}
+		temps[i] = tmp
+	}
+	for i, p := range changed {
 		full := filepath.Join(j.outDir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		if err := os.Rename(temps[i], full); err != nil {
+			for _, t := range temps[i:] {
+				os.Remove(t)
+			}
 			return err
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, "wrote", filepath.Join(j.outDir, filepath.FromSlash(p)))
+		fmt.Fprintln(stdout, "wrote", full)
 	}
 	for _, p := range sortedPaths(owned) {
 		if _, ok := files[p]; !ok {
@@ -260,6 +299,35 @@ func (j *job) write(files map[string][]byte, stdout io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// writeTemp writes data to a new temporary file in the folder of path, created if need be,
+// and returns its name. The name starts with a dot, so that the go command ignores the file
+// should it be left behind.
+func writeTemp(path string, data []byte) (string, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
 }
 
 // check compares the output folder with files and reports every difference.

@@ -82,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "specgen:", err)
 		return 2
 	}
+	defer job.close()
 	res, err := job.generate()
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -160,3 +160,97 @@ func TestHelp(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
 }
+
+// A symbolic link in the spec folder that leads out of it is not followed, whether it is the
+// file a $ref names or a folder on its way; the error says so, and nothing is written.
+func TestSymlinkOutOfSpecFolderIsRefused(t *testing.T) {
+	for _, tc := range []struct{ ref, want string }{
+		{"link.yaml", `spec/openapi.yaml:11:25: error resolving reference "link.yaml#/components/schemas/Secret": $ref to link.yaml: link.yaml is a symbolic link to ../outside/secret.yaml, outside the spec folder: specgen reads only files inside the spec folder`},
+		{"dir/secret.yaml", `spec/openapi.yaml:11:25: error resolving reference "dir/secret.yaml#/components/schemas/Secret": $ref to dir/secret.yaml: dir is a symbolic link to ../outside, outside the spec folder: specgen reads only files inside the spec folder`},
+	} {
+		t.Run(tc.ref, func(t *testing.T) {
+			root, config := project(t)
+			must(t, os.MkdirAll(filepath.Join(root, "outside"), 0o755))
+			must(t, os.WriteFile(filepath.Join(root, "outside", "secret.yaml"), []byte("components:\n  schemas:\n    Secret: {type: string}\n"), 0o644))
+			must(t, os.Symlink("../outside/secret.yaml", filepath.Join(root, "spec", "link.yaml")))
+			must(t, os.Symlink("../outside", filepath.Join(root, "spec", "dir")))
+			spec := testSpec + "        secret: {$ref: '" + tc.ref + "#/components/schemas/Secret'}\n"
+			must(t, os.WriteFile(filepath.Join(root, "spec", "openapi.yaml"), []byte(spec), 0o644))
+			code, _, stderr := specgen(t, "generate", "-config", config)
+			if code != 1 || strings.TrimSpace(stderr) != tc.want {
+				t.Fatalf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(root, "gen")); !os.IsNotExist(err) {
+				t.Errorf("gen/ was created despite the error")
+			}
+		})
+	}
+}
+
+// The root spec may not be a link out of its folder either.
+func TestSymlinkedRootSpecIsRefused(t *testing.T) {
+	root, config := project(t)
+	must(t, os.MkdirAll(filepath.Join(root, "outside"), 0o755))
+	must(t, os.Rename(filepath.Join(root, "spec", "openapi.yaml"), filepath.Join(root, "outside", "openapi.yaml")))
+	must(t, os.Symlink("../outside/openapi.yaml", filepath.Join(root, "spec", "openapi.yaml")))
+	code, _, stderr := specgen(t, "generate", "-config", config)
+	want := "spec/openapi.yaml: openapi.yaml is a symbolic link to ../outside/openapi.yaml, outside the spec folder: specgen reads only files inside the spec folder"
+	if code != 1 || strings.TrimSpace(stderr) != want {
+		t.Fatalf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
+
+// generate writes each file through a temporary file it renames: none is left behind, and
+// the files keep their mode.
+func TestGenerateLeavesNoTemporaryFile(t *testing.T) {
+	root, config := project(t)
+	if code, _, stderr := specgen(t, "generate", "-config", config); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	err := filepath.WalkDir(filepath.Join(root, "gen"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !strings.HasSuffix(p, "_gen.go") {
+			t.Errorf("left behind: %s", p)
+		}
+		if info, err := d.Info(); err != nil || info.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, %v", p, info.Mode(), err)
+		}
+		return nil
+	})
+	must(t, err)
+}
+
+// A write that fails leaves every file as it was: the new content goes to temporary files,
+// which replace the old ones only once all of them are written.
+func TestFailedWriteChangesNothing(t *testing.T) {
+	root, config := project(t)
+	must(t, os.WriteFile(config, []byte(`{"output": "../gen", "module": "example.com/p/gen", "package": "api", "packagePerFile": true}`), 0o644))
+	if code, _, stderr := specgen(t, "generate", "-config", config); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	types := filepath.Join(root, "gen", "api", "types_gen.go")
+	old, err := os.ReadFile(types)
+	must(t, err)
+	// The runtime's folder becomes a file: its files cannot be written, and they come after
+	// api/'s, whose types change.
+	must(t, os.RemoveAll(filepath.Join(root, "gen", "validate")))
+	must(t, os.WriteFile(filepath.Join(root, "gen", "validate"), nil, 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "spec", "openapi.yaml"), []byte(strings.Replace(testSpec, "A pet.", "A loyal pet.", 1)), 0o644))
+
+	code, stdout, stderr := specgen(t, "generate", "-config", config)
+	if code != 1 || !strings.Contains(stderr, "not a directory") || stdout != "" {
+		t.Fatalf("generate: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if data, _ := os.ReadFile(types); !bytes.Equal(data, old) {
+		t.Errorf("%s changed although the run failed:\n%s", types, data)
+	}
+	entries, err := os.ReadDir(filepath.Dir(types))
+	must(t, err)
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "_gen.go") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}

@@ -16,11 +16,13 @@ import (
 // Client calls the API. Its fields group the operations as the spec's packages do;
 // create it with NewClient.
 type Client struct {
+	// Discovery holds the operations of DiscoveryClient.
 	Discovery *DiscoveryClient
 }
 
 // DiscoveryClient groups the operations under Discovery.
 type DiscoveryClient struct {
+	// Organizations holds the operations of DiscoveryOrganizationsClient.
 	Organizations *DiscoveryOrganizationsClient
 }
 

@@ -22,7 +22,7 @@ func (e *emitter) auth(f *jen.File) bool {
 		e.schemeOptions(f, s)
 	}
 	f.Comment("// securitySchemes say how each security scheme's credential travels, by scheme key.")
-	f.Var().Id("securitySchemes").Op("=").Map(jen.String()).Id("securityScheme").Values(jen.DictFunc(func(d jen.Dict) {
+	f.Var().Id(helper.SecuritySchemes).Op("=").Map(jen.String()).Id("securityScheme").Values(jen.DictFunc(func(d jen.Dict) {
 		for _, s := range c.Schemes {
 			v := jen.Dict{jen.Id("kind"): jen.Lit(schemeKind(s.Kind))}
 			if s.Kind == ir.SchemeAPIKey {
@@ -64,8 +64,8 @@ func (e *emitter) schemeOptions(f *jen.File, s *ir.SecurityScheme) {
 		about = "\n\nThe spec declares no security, so the client sends the first configured of basic auth and bearer token on every call, and none when neither is."
 	}
 	set := func(cred jen.Code) jen.Code {
-		return jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("clientConfig")).Block(
-			jen.Id("c").Dot("setCredential").Call(jen.Lit(s.Key), cred)))
+		return jen.Return(jen.Func().Params(jen.Id(local.C).Op("*").Id("clientConfig")).Block(
+			jen.Id(local.C).Dot("setCredential").Call(jen.Lit(s.Key), cred)))
 	}
 	switch s.Kind {
 	case ir.SchemeBasic:
@@ -74,24 +74,24 @@ func (e *emitter) schemeOptions(f *jen.File, s *ir.SecurityScheme) {
 			what = "on every call"
 		}
 		comment(f, s.Option+" authenticates with HTTP basic auth, "+what+"."+about)
-		f.Func().Id(s.Option).Params(jen.List(jen.Id("user"), jen.Id("password")).String()).Id("Option").Block(
-			set(jen.Id("basicCredential").Call(jen.Id("user"), jen.Id("password"))))
+		f.Func().Id(s.Option).Params(jen.List(jen.Id(local.User), jen.Id(local.Password)).String()).Id("Option").Block(
+			set(jen.Id("basicCredential").Call(jen.Id(local.User), jen.Id(local.Password))))
 		return
 	case ir.SchemeAPIKey:
 		where := map[ir.ParamIn]string{ir.InHeader: "header", ir.InQuery: "query parameter", ir.InCookie: "cookie"}[s.In]
 		comment(f, s.Option+" sends key in the "+where+" "+strconv.Quote(s.ParamName)+", the credential of "+scheme+"."+about)
-		f.Func().Id(s.Option).Params(jen.Id("key").String()).Id("Option").Block(
-			set(jen.Id("apiKeyCredential").Call(jen.Lit(string(s.In)), jen.Lit(s.ParamName), jen.Id("key"))))
+		f.Func().Id(s.Option).Params(jen.Id(local.Key).String()).Id("Option").Block(
+			set(jen.Id("apiKeyCredential").Call(jen.Lit(string(s.In)), jen.Lit(s.ParamName), jen.Id(local.Key))))
 		return
 	}
 	comment(f, s.Option+" sends token as the bearer token of "+scheme+"."+about)
-	f.Func().Id(s.Option).Params(jen.Id("token").String()).Id("Option").Block(
-		set(jen.Id("tokenCredential").Call(jen.Id("staticToken").Call(jen.Id("token")))))
+	f.Func().Id(s.Option).Params(jen.Id(local.Token).String()).Id("Option").Block(
+		set(jen.Id("tokenCredential").Call(jen.Id("staticToken").Call(jen.Id(local.Token)))))
 	comment(f, s.TokenFunc+" gets the bearer token of "+scheme+" from token for each request that "+
 		"sends it: an OAuth2 token source fits (golang.org/x/oauth2: "+
 		"func(context.Context) (string, error) { t, err := ts.Token(); if err != nil { return \"\", err }; return t.AccessToken, nil }).")
-	f.Func().Id(s.TokenFunc).Params(jen.Id("token").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())).Id("Option").Block(
-		set(jen.Id("tokenCredential").Call(jen.Id("token"))))
+	f.Func().Id(s.TokenFunc).Params(jen.Id(local.Token).Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())).Id("Option").Block(
+		set(jen.Id("tokenCredential").Call(jen.Id(local.Token))))
 	if s.Kind != ir.SchemeOAuth2ClientCredentials {
 		return
 	}
@@ -99,14 +99,14 @@ func (e *emitter) schemeOptions(f *jen.File, s *ir.SecurityScheme) {
 		" with the OAuth2 client credentials grant (the client ID and secret as basic auth), and keeps each "+
 		"until shortly before it expires. The scopes are asked for as given; the scheme declares: "+
 		orNone(s.Scopes)+".")
-	f.Func().Id(s.ClientCredentials).Params(jen.List(jen.Id("clientID"), jen.Id("secret")).String(), jen.Id("scopes").Op("...").String()).Id("Option").Block(
-		jen.Id("cc").Op(":=").Op("&").Id("clientCredentials").Values(jen.Dict{
+	f.Func().Id(s.ClientCredentials).Params(jen.List(jen.Id(local.ClientID), jen.Id(local.Secret)).String(), jen.Id(local.Scopes).Op("...").String()).Id("Option").Block(
+		jen.Id(local.CC).Op(":=").Op("&").Id("clientCredentials").Values(jen.Dict{
 			jen.Id("tokenURL"): jen.Lit(s.TokenURL),
-			jen.Id("id"):       jen.Id("clientID"),
-			jen.Id("secret"):   jen.Id("secret"),
-			jen.Id("scopes"):   jen.Id("scopes"),
+			jen.Id("id"):       jen.Id(local.ClientID),
+			jen.Id("secret"):   jen.Id(local.Secret),
+			jen.Id("scopes"):   jen.Id(local.Scopes),
 		}),
-		set(jen.Id("cc").Dot("credential").Call()))
+		set(jen.Id(local.CC).Dot("credential").Call()))
 }
 
 func orNone(list []string) string {
@@ -119,7 +119,7 @@ func orNone(list []string) string {
 // servers writes the spec's servers and WithServer, whose doc lists them.
 func (e *emitter) servers(f *jen.File, servers []ir.Server) {
 	f.Comment("// apiServers are the spec's servers; the first is the default.")
-	f.Var().Id("apiServers").Op("=").Index().Id("apiServer").ValuesFunc(func(g *jen.Group) {
+	f.Var().Id(helper.APIServers).Op("=").Index().Id("apiServer").ValuesFunc(func(g *jen.Group) {
 		for _, s := range servers {
 			v := jen.Dict{jen.Id("url"): jen.Lit(s.URL)}
 			if len(s.Variables) > 0 {
@@ -155,8 +155,8 @@ func (e *emitter) servers(f *jen.File, servers []ir.Server) {
 		}
 		f.Comment(commentLine(line))
 	}
-	f.Func().Id("WithServer").Params(jen.Id("i").Int()).Id("Option").Block(
-		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("clientConfig")).Block(jen.Id("c").Dot("server").Op("=").Id("i"))))
+	f.Func().Id(surface.WithServer).Params(jen.Id(local.I).Int()).Id("Option").Block(
+		jen.Return(jen.Func().Params(jen.Id(local.C).Op("*").Id("clientConfig")).Block(jen.Id(local.C).Dot("server").Op("=").Id(local.I))))
 }
 
 // authError writes authErrorResponse: an Authenticator's error as an answer.
@@ -167,12 +167,12 @@ func (e *emitter) authError(f *jen.File, m ir.ErrorModel) {
 	}
 	f.Comment("// authErrorResponse is the status and body a server answers a failed authentication with:")
 	f.Comment("// an API error keeps its status; any other error is a 401 that does not reveal its text.")
-	f.Func().Id("authErrorResponse").Params(jen.Err().Error()).Params(jen.Int(), jen.Any()).Block(
-		jen.Var().Id("e").Op("*").Add(typ),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("e")).Op("&&").Id("e").Op("!=").Nil()).Block(
-			jen.Return(jen.Id("errorResponse").Call(jen.Err())),
+	f.Func().Id(helper.AuthErrorResponse).Params(jen.Id(local.Err).Error()).Params(jen.Int(), jen.Any()).Block(
+		jen.Var().Id(local.E).Op("*").Add(typ),
+		jen.If(jen.Qual("errors", "As").Call(jen.Id(local.Err), jen.Op("&").Id(local.E)).Op("&&").Id(local.E).Op("!=").Nil()).Block(
+			jen.Return(jen.Id(helper.ErrorResponse).Call(jen.Id(local.Err))),
 		),
-		jen.Return(jen.Qual("net/http", "StatusUnauthorized"), jen.Id("errorFor").Call(
+		jen.Return(jen.Qual("net/http", "StatusUnauthorized"), jen.Id(helper.ErrorFor).Call(
 			jen.Qual("net/http", "StatusUnauthorized"), jen.Lit("unauthorized"), jen.Lit("unauthorized"))),
 	)
 }

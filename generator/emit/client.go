@@ -16,7 +16,6 @@ func (e *emitter) client(f *jen.File) bool {
 	if c == nil || c.Package != e.pkg {
 		return false
 	}
-	e.importNames(f)
 	e.clientTree(f, c)
 	for _, node := range c.Resources {
 		e.resourceClient(f, node)
@@ -37,6 +36,7 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 		}
 		f.Type().Id(n.Type).StructFunc(func(g *jen.Group) {
 			for _, ch := range n.Children {
+				e.innerDocTo(g, ch.Field+" holds the operations of "+ch.Type+".")
 				g.Id(ch.Field).Op("*").Id(ch.Type)
 			}
 			if n.Package != nil {
@@ -56,7 +56,7 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 				g.Line().Id(ch.Field).Op(":").Add(build(ch))
 			}
 			if n.Package != nil {
-				g.Line().Id("core").Op(":").Id("core")
+				g.Line().Id("core").Op(":").Id(local.Core)
 			}
 			if len(n.Children) > 0 || n.Package != nil {
 				g.Line()
@@ -68,8 +68,8 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 	f.Comment("// WithRequestTimeout; each method also takes options for one call. Without WithBaseURL")
 	f.Comment("// requests go to the spec's first server; when it lists none, or a relative one, every call")
 	f.Comment("// fails and says so.")
-	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
-		jen.Id("core").Op(":=").Id("newHTTPCore").Call(jen.Id("opts")),
+	f.Func().Id(surface.NewClient).Params(jen.Id(local.Opts).Op("...").Id("Option")).Op("*").Id("Client").Block(
+		jen.Id(local.Core).Op(":=").Id("newHTTPCore").Call(jen.Id(local.Opts)),
 		jen.Return(build(c.Root)),
 	)
 }
@@ -77,8 +77,8 @@ func (e *emitter) clientTree(f *jen.File, c *ir.Client) {
 // signature is an operation's method signature, shared by interface, client and stub.
 func (e *emitter) signature(op *ir.Operation) (params []jen.Code, results []jen.Code) {
 	params = []jen.Code{
-		jen.Id("ctx").Qual("context", "Context"),
-		jen.Id("params").Op("*").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params})),
+		jen.Id(local.Ctx).Qual("context", "Context"),
+		jen.Id(local.Params).Op("*").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params})),
 	}
 	if op.Response != nil {
 		results = append(results, e.resultType(op))
@@ -115,14 +115,14 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 	})
 	for _, op := range ops {
 		params, results := e.signature(op)
-		params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
+		params = append(params, jen.Id(local.Opts).Op("...").Id("RequestOption"))
 		if op.Plain() {
-			f.Add(e.doc(op.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
+			f.Add(e.doc(op.Doc)).Func().Params(jen.Id(local.C).Op("*").Id(n.Type)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
 				e.clientMethod(g, op)
 			})
 		}
 		if op.Stream != nil {
-			f.Add(e.doc(op.Stream.Doc)).Func().Params(jen.Id("c").Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
+			f.Add(e.doc(op.Stream.Doc)).Func().Params(jen.Id(local.C).Op("*").Id(n.Type)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).BlockFunc(func(g *jen.Group) {
 				e.streamMethod(g, op)
 			})
 		}
@@ -149,19 +149,19 @@ func (e *emitter) streamMethod(g *jen.Group, op *ir.Operation) {
 	built := *op
 	built.Response = &ir.TypeRef{Kind: ir.Pointer, Elem: op.Stream.Item}
 	built.ResponseMedia, built.ResponseEncoding = op.Stream.Media, op.Stream.Encoding
-	g.List(jen.Id("req"), jen.Err()).Op(":=").Func().Params().Params(jen.Op("*").Id("apiRequest"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	g.List(jen.Id(local.Req), jen.Id(local.Err)).Op(":=").Func().Params().Params(jen.Op("*").Id("apiRequest"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		e.request(g, &built)
-		g.Return(jen.Id("req"), jen.Nil())
+		g.Return(jen.Id(local.Req), jen.Nil())
 	}).Call()
 	item := e.itemType(op)
-	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("failedStream").Types(item).Call(jen.Err())))
+	g.If(jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id("failedStream").Types(item).Call(jen.Id(local.Err))))
 	switch {
 	case op.Stream.Encoding == ir.NDJSON:
-		g.Return(jen.Id("streamLines").Types(item).Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("req")))
+		g.Return(jen.Id("streamLines").Types(item).Call(jen.Id(local.Ctx), jen.Id(local.C).Dot("core"), jen.Id(local.Req)))
 	case op.Stream.Item.Kind == ir.Event:
-		g.Return(jen.Id("streamSSE").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("req"), jen.Id("sseEvent")))
+		g.Return(jen.Id("streamSSE").Call(jen.Id(local.Ctx), jen.Id(local.C).Dot("core"), jen.Id(local.Req), jen.Id("sseEvent")))
 	default:
-		g.Return(jen.Id("streamSSE").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("req"), jen.Id("sseJSON").Types(item)))
+		g.Return(jen.Id("streamSSE").Call(jen.Id(local.Ctx), jen.Id(local.C).Dot("core"), jen.Id(local.Req), jen.Id("sseJSON").Types(item)))
 	}
 }
 
@@ -173,7 +173,7 @@ func failWith(op *ir.Operation, err jen.Code) *jen.Statement {
 	if byPointer(op.Response) || op.Response.Nilable() {
 		return jen.Return(jen.Nil(), err)
 	}
-	return jen.Return(jen.Id("out"), err)
+	return jen.Return(jen.Id(local.Out), err)
 }
 
 func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
@@ -184,20 +184,20 @@ func (e *emitter) clientMethod(g *jen.Group, op *ir.Operation) {
 // request writes the start of a client method: checking params and building req from them.
 func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	if op.Response != nil && !byPointer(op.Response) && !op.Response.Nilable() {
-		g.Var().Id("out").Add(e.typeExpr(op.Response))
+		g.Var().Id(local.Out).Add(e.typeExpr(op.Response))
 	}
-	g.If(jen.Id("params").Op("==").Nil()).Block(
+	g.If(jen.Id(local.Params).Op("==").Nil()).Block(
 		failWith(op, jen.Qual("errors", "New").Call(jen.Lit(op.Name+": params must not be nil"))),
 	)
 	if e.checked[op.Params] {
-		g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
+		g.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot(method.Validate).Call(), jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
 	}
 
 	path := e.pathExpr(g, op)
 	req := jen.Dict{
 		jen.Id("method"): jen.Lit(op.Method),
 		jen.Id("path"):   path,
-		jen.Id("opts"):   jen.Id("opts"),
+		jen.Id("opts"):   jen.Id(local.Opts),
 	}
 	if op.Response != nil && op.SuccessCode != 0 {
 		req[jen.Id("success")] = jen.Lit(op.SuccessCode)
@@ -221,23 +221,23 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	if sec != nil {
 		req[jen.Id("security")] = securityLit(sec)
 	}
-	g.Id("req").Op(":=").Op("&").Id("apiRequest").Values(req)
+	g.Id(local.Req).Op(":=").Op("&").Id("apiRequest").Values(req)
 	var query, header bool
 	for _, p := range op.Parameters {
-		cond, val, t := sentValue(jen.Id("params").Dot(p.Field.Name), p.Field)
+		cond, val, t := sentValue(jen.Id(local.Params).Dot(p.Field.Name), p.Field)
 		var add func(g *jen.Group)
 		switch p.In {
 		case ir.InQuery:
 			if !query {
-				g.Id("query").Op(":=").Op("&").Id("pairs").Values()
+				g.Id(local.Query).Op(":=").Op("&").Id("pairs").Values()
 				query = true
 			}
 			add = func(g *jen.Group) {
-				e.writeQueryParam(g, "query", p.Name, val, t, p.Style, p.Explode, "items"+p.Field.Name)
+				e.writeQueryParam(g, local.Query, p.Name, val, t, p.Style, p.Explode, local.ItemsOf.Of(p.Field.Name))
 			}
 		case ir.InHeader, ir.InCookie:
 			if !header {
-				g.Id("req").Dot("header").Op("=").Qual("net/http", "Header").Values()
+				g.Id(local.Req).Dot("header").Op("=").Qual("net/http", "Header").Values()
 				header = true
 			}
 			add = func(g *jen.Group) { e.headerParam(g, p, val, t) }
@@ -250,23 +250,23 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 		ifSent(g, cond, add)
 	}
 	if query {
-		g.Id("req").Dot("query").Op("=").Id("query").Dot("encode").Call()
+		g.Id(local.Req).Dot("query").Op("=").Id(local.Query).Dot("encode").Call()
 	}
 	if op.Body != "" {
-		var body jen.Code = jen.Id("params")
+		var body jen.Code = jen.Id(local.Params)
 		if op.BodyField != nil {
-			body = jen.Id("params").Dot(op.BodyField.Name)
+			body = jen.Id(local.Params).Dot(op.BodyField.Name)
 		}
 		switch op.BodyEncoding {
 		case ir.JSON:
-			g.List(jen.Id("body"), jen.Err()).Op(":=").Id("jsonBody").Call(body)
-			g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
-			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Lit(op.Body))
+			g.List(jen.Id(local.Body), jen.Id(local.Err)).Op(":=").Id("jsonBody").Call(body)
+			g.If(jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
+			g.List(jen.Id(local.Req).Dot("body"), jen.Id(local.Req).Dot("contentType")).Op("=").List(jen.Id(local.Body), jen.Lit(op.Body))
 		case ir.Text:
-			g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(body), jen.Lit(op.Body))
+			g.List(jen.Id(local.Req).Dot("body"), jen.Id(local.Req).Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(body), jen.Lit(op.Body))
 		case ir.Binary:
 			g.If(jen.Add(body).Op("!=").Nil()).Block(
-				jen.List(jen.Id("req").Dot("upload"), jen.Id("req").Dot("contentType")).Op("=").List(body, jen.Lit(op.Body)))
+				jen.List(jen.Id(local.Req).Dot("upload"), jen.Id(local.Req).Dot("contentType")).Op("=").List(body, jen.Lit(op.Body)))
 		default:
 			e.formBody(g, op)
 		}
@@ -279,48 +279,48 @@ func (e *emitter) call(g *jen.Group, op *ir.Operation) {
 	case op.Statuses != nil:
 		e.callStatuses(g, op)
 	case op.Response == nil:
-		g.Return(jen.Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil()))
+		g.Return(jen.Id(local.C).Dot("core").Dot("do").Call(jen.Id(local.Ctx), jen.Id(local.Req), jen.Nil()))
 	case op.Response.Kind == ir.ReadCloser:
-		g.Return(jen.Id("c").Dot("core").Dot("open").Call(jen.Id("ctx"), jen.Id("req")))
+		g.Return(jen.Id(local.C).Dot("core").Dot("open").Call(jen.Id(local.Ctx), jen.Id(local.Req)))
 	case byPointer(op.Response):
-		g.Var().Id("out").Add(e.typeExpr(op.Response))
-		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()))
-		g.Return(jen.Op("&").Id("out"), jen.Nil())
+		g.Var().Id(local.Out).Add(e.typeExpr(op.Response))
+		g.If(jen.Id(local.Err).Op(":=").Id(local.C).Dot("core").Dot("do").Call(jen.Id(local.Ctx), jen.Id(local.Req), jen.Op("&").Id(local.Out)), jen.Id(local.Err).Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Id(local.Err)))
+		g.Return(jen.Op("&").Id(local.Out), jen.Nil())
 	default:
 		if op.Response.Nilable() {
-			g.Var().Id("out").Add(e.typeExpr(op.Response))
+			g.Var().Id(local.Out).Add(e.typeExpr(op.Response))
 		}
-		g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(
-			failWith(op, jen.Err()))
-		g.Return(jen.Id("out"), jen.Nil())
+		g.If(jen.Id(local.Err).Op(":=").Id(local.C).Dot("core").Dot("do").Call(jen.Id(local.Ctx), jen.Id(local.Req), jen.Op("&").Id(local.Out)), jen.Id(local.Err).Op("!=").Nil()).Block(
+			failWith(op, jen.Id(local.Err)))
+		g.Return(jen.Id(local.Out), jen.Nil())
 	}
 }
 
 // callStatuses writes the end of a method whose success statuses answer different types:
 // the body is decoded into the field of the answer's status.
 func (e *emitter) callStatuses(g *jen.Group, op *ir.Operation) {
-	g.Id("out").Op(":=").Op("&").Add(e.typeExpr(op.Response)).Values()
-	g.Var().Id("data").Qual("encoding/json", "RawMessage")
-	g.Id("req").Dot("status").Op("=").Op("&").Id("out").Dot(op.Response.Named.Fields[0].Name)
-	g.If(jen.Err().Op(":=").Id("c").Dot("core").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("data")), jen.Err().Op("!=").Nil()).Block(
-		jen.Return(jen.Nil(), jen.Err()))
-	g.If(jen.Len(jen.Id("data")).Op("==").Lit(0)).Block(jen.Return(jen.Id("out"), jen.Nil()))
-	g.Switch(jen.Id("out").Dot(op.Response.Named.Fields[0].Name)).BlockFunc(func(g *jen.Group) {
+	g.Id(local.Out).Op(":=").Op("&").Add(e.typeExpr(op.Response)).Values()
+	g.Var().Id(local.Data).Qual("encoding/json", "RawMessage")
+	g.Id(local.Req).Dot("status").Op("=").Op("&").Id(local.Out).Dot(op.Response.Named.Fields[0].Name)
+	g.If(jen.Id(local.Err).Op(":=").Id(local.C).Dot("core").Dot("do").Call(jen.Id(local.Ctx), jen.Id(local.Req), jen.Op("&").Id(local.Data)), jen.Id(local.Err).Op("!=").Nil()).Block(
+		jen.Return(jen.Nil(), jen.Id(local.Err)))
+	g.If(jen.Len(jen.Id(local.Data)).Op("==").Lit(0)).Block(jen.Return(jen.Id(local.Out), jen.Nil()))
+	g.Switch(jen.Id(local.Out).Dot(op.Response.Named.Fields[0].Name)).BlockFunc(func(g *jen.Group) {
 		for _, s := range op.Statuses {
-			dst := jen.Id("out").Dot(s.Field.Name)
+			dst := jen.Id(local.Out).Dot(s.Field.Name)
 			g.Case(jen.Lit(s.Code)).BlockFunc(func(g *jen.Group) {
 				if s.Field.Type.Kind == ir.Pointer {
 					g.Add(dst).Op("=").New(e.typeExpr(s.Field.Type.Elem))
 				} else {
 					dst = jen.Op("&").Add(dst)
 				}
-				g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), dst), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": decoding the %d answer: %w"), jen.Id("out").Dot(op.Response.Named.Fields[0].Name), jen.Err())))
+				g.If(jen.Id(local.Err).Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Data), dst), jen.Id(local.Err).Op("!=").Nil()).Block(
+					jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": decoding the %d answer: %w"), jen.Id(local.Out).Dot(op.Response.Named.Fields[0].Name), jen.Id(local.Err))))
 			})
 		}
 	})
-	g.Return(jen.Id("out"), jen.Nil())
+	g.Return(jen.Id(local.Out), jen.Nil())
 }
 
 // decodeError is the function that decodes op's error answers into the types it declares
@@ -332,23 +332,23 @@ func (e *emitter) decodeError(op *ir.Operation) jen.Code {
 	}
 	decode := func(t *ir.Type) jen.Code {
 		if t == nil || t == main {
-			return jen.Return(jen.Id("newAPIError").Call(jen.Id("status"), jen.Id("body")))
+			return jen.Return(jen.Id(helper.NewAPIError).Call(jen.Id(local.Status), jen.Id(local.Body)))
 		}
-		return jen.Return(jen.Id("declaredError").Index(jen.Id(t.Name)).Call(jen.Id("status"), jen.Id("body")))
+		return jen.Return(jen.Id("declaredError").Index(jen.Id(t.Name)).Call(jen.Id(local.Status), jen.Id(local.Body)))
 	}
-	var fallback jen.Code = jen.Return(jen.Id("newAPIError").Call(jen.Id("status"), jen.Id("body")))
+	var fallback jen.Code = jen.Return(jen.Id(helper.NewAPIError).Call(jen.Id(local.Status), jen.Id(local.Body)))
 	var cases []jen.Code
 	for _, c := range op.Errors {
 		switch {
 		case c.Status == "default":
 			fallback = decode(c.Type)
 		case strings.ContainsAny(c.Status, "Xx"):
-			cases = append(cases, jen.Case(jen.Id("status").Op(">=").Lit(c.Code).Op("&&").Id("status").Op("<=").Lit(c.Code+99)).Block(decode(c.Type)))
+			cases = append(cases, jen.Case(jen.Id(local.Status).Op(">=").Lit(c.Code).Op("&&").Id(local.Status).Op("<=").Lit(c.Code+99)).Block(decode(c.Type)))
 		default:
-			cases = append(cases, jen.Case(jen.Id("status").Op("==").Lit(c.Code)).Block(decode(c.Type)))
+			cases = append(cases, jen.Case(jen.Id(local.Status).Op("==").Lit(c.Code)).Block(decode(c.Type)))
 		}
 	}
-	return jen.Func().Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+	return jen.Func().Params(jen.Id(local.Status).Int(), jen.Id(local.Body).Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		if len(cases) > 0 {
 			g.Switch().Block(cases...)
 		}
@@ -396,29 +396,29 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		name = m.Type.Name
 	}
 	f.Comment("// Error says which status the API answered, and why.")
-	errorMethod(f, name, jen.Qual("strconv", "Itoa").Call(status.get(jen.Id("e"))), kind, message)
+	errorMethod(f, name, jen.Qual("strconv", "Itoa").Call(status.get(jen.Id(local.E))), kind, message)
 
 	f.Comment("// newAPIError is the error of a non-2xx response: the body decoded as the API's error,")
 	f.Comment("// with the HTTP status whatever the body says.")
-	f.Func().Id("newAPIError").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
-		g.Id("e").Op(":=").Op("&").Add(typ).Values()
-		decode := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e")).Op("!=").Nil()
+	f.Func().Id(helper.NewAPIError).Params(jen.Id(local.Status).Int(), jen.Id(local.Body).Index().Byte()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
+		g.Id(local.E).Op(":=").Op("&").Add(typ).Values()
+		decode := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Body), jen.Id(local.E)).Op("!=").Nil()
 		if message != nil {
-			g.If(decode).Block(e.set(message, jen.Id("e"), jen.String().Parens(jen.Id("body"))))
+			g.If(decode).Block(e.set(message, jen.Id(local.E), jen.String().Parens(jen.Id(local.Body))))
 		} else {
-			g.Id("_").Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("body"), jen.Id("e"))
+			g.Id("_").Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Body), jen.Id(local.E))
 		}
-		g.Add(e.set(status, jen.Id("e"), jen.Id("status")))
-		g.Return(jen.Id("e"))
+		g.Add(e.set(status, jen.Id(local.E), jen.Id(local.Status)))
+		g.Return(jen.Id(local.E))
 	})
 
 	f.Comment("// apiErrorAs sets target, when it is a *" + name + ", to the API's error of e's status and body;")
 	f.Comment("// errors.As finds e.Err itself when it has that type.")
-	f.Func().Id("apiErrorAs").Params(jen.Id("e").Op("*").Id("StatusError"), jen.Id("target").Any()).Bool().Block(
-		jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Op("**").Add(typ)),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
-		jen.If(jen.List(jen.Id("_"), jen.Id("same")).Op(":=").Id("e").Dot("Err").Assert(jen.Op("*").Add(typ)), jen.Id("same")).Block(jen.Return(jen.False())),
-		jen.Op("*").Id("t").Op("=").Id("newAPIError").Call(jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body")),
+	f.Func().Id(helper.APIErrorAs).Params(jen.Id(local.E).Op("*").Id("StatusError"), jen.Id(local.Target).Any()).Bool().Block(
+		jen.List(jen.Id(local.T), jen.Id(local.OK)).Op(":=").Id(local.Target).Assert(jen.Op("**").Add(typ)),
+		jen.If(jen.Op("!").Id(local.OK)).Block(jen.Return(jen.False())),
+		jen.If(jen.List(jen.Id("_"), jen.Id(local.Same)).Op(":=").Id(local.E).Dot("Err").Assert(jen.Op("*").Add(typ)), jen.Id(local.Same)).Block(jen.Return(jen.False())),
+		jen.Op("*").Id(local.T).Op("=").Id(helper.NewAPIError).Call(jen.Id(local.E).Dot("StatusCode"), jen.Id(local.E).Dot("Body")),
 		jen.Return(jen.True()),
 	)
 
@@ -432,44 +432,44 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 
 	if pointers {
 		f.Comment("// valueOf is what p points at, or the zero value when it is nil.")
-		f.Func().Id("valueOf").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Id("T")).Id("T").Block(
-			jen.Var().Id("zero").Id("T"),
-			jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.Return(jen.Op("*").Id("p"))),
-			jen.Return(jen.Id("zero")),
+		f.Func().Id(helper.ValueOf).Types(jen.Id(local.TypeParam).Any()).Params(jen.Id(local.P).Op("*").Id(local.TypeParam)).Id(local.TypeParam).Block(
+			jen.Var().Id(local.Zero).Id(local.TypeParam),
+			jen.If(jen.Id(local.P).Op("!=").Nil()).Block(jen.Return(jen.Op("*").Id(local.P))),
+			jen.Return(jen.Id(local.Zero)),
 		)
 	}
 
 	// The runtime passes a kind and a message; the error type may have no field for them.
 	kindParam, messageParam := jen.Id("_"), jen.Id("_")
 	if kind != nil {
-		kindParam = jen.Id("kind")
+		kindParam = jen.Id(local.Kind)
 	}
 	if message != nil {
-		messageParam = jen.Id("message")
+		messageParam = jen.Id(local.Message)
 	}
 	f.Comment("// errorFor is the error a server answers with.")
-	f.Func().Id("errorFor").Params(jen.Id("status").Int(), kindParam, messageParam.String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
-		g.Id("e").Op(":=").Op("&").Add(typ).Values()
-		g.Add(e.set(status, jen.Id("e"), jen.Id("status")))
+	f.Func().Id(helper.ErrorFor).Params(jen.Id(local.Status).Int(), kindParam, messageParam.String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
+		g.Id(local.E).Op(":=").Op("&").Add(typ).Values()
+		g.Add(e.set(status, jen.Id(local.E), jen.Id(local.Status)))
 		if kind != nil {
-			g.Add(e.set(kind, jen.Id("e"), jen.Id("kind")))
+			g.Add(e.set(kind, jen.Id(local.E), jen.Id(local.Kind)))
 		}
 		if message != nil {
-			g.Add(e.set(message, jen.Id("e"), jen.Id("message")))
+			g.Add(e.set(message, jen.Id(local.E), jen.Id(local.Message)))
 		}
-		g.Return(jen.Id("e"))
+		g.Return(jen.Id(local.E))
 	})
 
 	f.Comment("// errorResponse is the status and body a server answers an error with: an API error with an")
 	f.Comment("// error status keeps it; any other error is a 500 that does not reveal its text.")
-	f.Func().Id("errorResponse").Params(jen.Err().Error()).Params(jen.Int(), jen.Any()).Block(
-		jen.Var().Id("e").Op("*").Add(typ),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("e")).Op("&&").Id("e").Op("!=").Nil()).Block(
-			jen.If(jen.Id("status").Op(":=").Add(status.get(jen.Id("e"))), jen.Id("status").Op(">=").Lit(400).Op("&&").Id("status").Op("<=").Lit(599)).Block(
-				jen.Return(jen.Id("status"), jen.Id("e")),
+	f.Func().Id(helper.ErrorResponse).Params(jen.Id(local.Err).Error()).Params(jen.Int(), jen.Any()).Block(
+		jen.Var().Id(local.E).Op("*").Add(typ),
+		jen.If(jen.Qual("errors", "As").Call(jen.Id(local.Err), jen.Op("&").Id(local.E)).Op("&&").Id(local.E).Op("!=").Nil()).Block(
+			jen.If(jen.Id(local.Status).Op(":=").Add(status.get(jen.Id(local.E))), jen.Id(local.Status).Op(">=").Lit(400).Op("&&").Id(local.Status).Op("<=").Lit(599)).Block(
+				jen.Return(jen.Id(local.Status), jen.Id(local.E)),
 			),
 		),
-		jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Id("errorFor").Call(
+		jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Id(helper.ErrorFor).Call(
 			jen.Qual("net/http", "StatusInternalServerError"), jen.Lit("internal_error"), jen.Lit("internal server error"))),
 	)
 }
@@ -477,17 +477,17 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 // errorMethod writes the Error method of error type name: first, then the kind and the
 // message when they are set.
 func errorMethod(f *jen.File, name string, first jen.Code, kind, message *errorField) {
-	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
-		g.Id("s").Op(":=").Add(first)
+	f.Func().Params(jen.Id(local.E).Op("*").Id(name)).Id(method.Error).Params().String().BlockFunc(func(g *jen.Group) {
+		g.Id(local.S).Op(":=").Add(first)
 		for _, part := range []struct {
 			f   *errorField
 			sep string
 		}{{kind, " "}, {message, ": "}} {
 			if part.f != nil {
-				g.If(part.f.get(jen.Id("e")).Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(part.sep).Op("+").Add(part.f.get(jen.Id("e"))))
+				g.If(part.f.get(jen.Id(local.E)).Op("!=").Lit("")).Block(jen.Id(local.S).Op("+=").Lit(part.sep).Op("+").Add(part.f.get(jen.Id(local.E))))
 			}
 		}
-		g.Return(jen.Id("s"))
+		g.Return(jen.Id(local.S))
 	})
 }
 
@@ -525,7 +525,7 @@ func errorFields(m ir.ErrorModel) (status, kind, message *errorField) {
 func (f *errorField) get(e jen.Code) *jen.Statement {
 	v := jen.Add(e).Dot(f.name)
 	if f.ptr {
-		v = jen.Id("valueOf").Call(v)
+		v = jen.Id(helper.ValueOf).Call(v)
 	}
 	if f.basic == ir.String {
 		return v

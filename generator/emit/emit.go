@@ -76,12 +76,16 @@ func Program(prog *ir.Program) ([]File, error) {
 	}
 	wg.Wait()
 	for i, p := range prog.Packages {
-		// The package comment goes into the package's first file, in the order of kinds.
-		for _, s := range slots[i*len(kinds) : (i+1)*len(kinds)] {
-			if s.file != nil {
-				s.file.Content = packageDoc(s.file.Content, p.Doc, prog.DocWrap)
-				break
-			}
+		// The package comment goes into the package's first file, in the order of kinds, or
+		// into its first runtime file when emit writes none (the runtime's own package).
+		first := slices.IndexFunc(slots[i*len(kinds):(i+1)*len(kinds)], func(s slot) bool { return s.file != nil })
+		switch {
+		case first >= 0:
+			f := slots[i*len(kinds)+first].file
+			f.Content = packageDoc(f.Content, p.Doc, prog.DocWrap)
+		case len(p.Templates) > 0:
+			at := slices.IndexFunc(files, func(f File) bool { return f.Path == runtimeFile(p, p.Templates[0]) })
+			files[at].Content = packageDoc(files[at].Content, p.Doc, prog.DocWrap)
 		}
 	}
 	for _, s := range slots {
@@ -149,6 +153,7 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 	e.sources = map[string]bool{}
 	f := jen.NewFilePathName(e.pkg.ImportPath(e.prog.Module), e.pkg.Name)
 	f.HeaderComment(Header)
+	e.importNames(f)
 	if !render(f) {
 		return nil, nil
 	}
@@ -223,16 +228,16 @@ func (e *emitter) typeExpr(t *ir.TypeRef) *jen.Statement {
 	return jen.Id("any")
 }
 
-// importNames registers the Go package names of the generated packages this file may
-// import, so that imports are written unaliased unless two of them collide.
+// importNames registers the names the IR chose for every package this file may import, so
+// that jennifer writes them and picks none of its own; an import is aliased where its name is
+// not the one its package declares, or not its folder's.
 func (e *emitter) importNames(f *jen.File) {
-	for _, p := range e.prog.Packages {
-		if p != e.pkg {
-			f.ImportName(p.ImportPath(e.prog.Module), p.Name)
+	for _, imp := range e.pkg.Imports {
+		if imp.Name == imp.Declared && imp.Name == path.Base(imp.Path) {
+			f.ImportName(imp.Path, imp.Name)
+		} else {
+			f.ImportAlias(imp.Path, imp.Name)
 		}
-	}
-	if e.prog.Runtime != e.pkg.Path {
-		f.ImportName(e.runtimePath(), path.Base(e.prog.Runtime))
 	}
 }
 
@@ -284,3 +289,12 @@ func lit(v any) jen.Code {
 	}
 	return jen.Lit(v)
 }
+
+// The IR's vocabularies of the names emit declares: locals, package-level helpers, the fixed
+// names of the client package, and the methods of generated types.
+var (
+	local   = ir.Local
+	helper  = ir.Helper
+	surface = ir.ClientSurface
+	method  = ir.Method
+)

@@ -23,12 +23,12 @@ func (e *emitter) enums(f *jen.File) bool {
 			}
 		})
 		f.Commentf("// Valid reports whether v is one of the values the spec lists for %s.", t.Name)
-		f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().BlockFunc(func(g *jen.Group) {
+		f.Func().Params(jen.Id(local.V).Id(t.Name)).Id(method.Valid).Params().Bool().BlockFunc(func(g *jen.Group) {
 			if len(t.Enum.Values) == 0 {
 				g.Return(jen.False())
 				return
 			}
-			g.Switch(jen.Id("v")).Block(
+			g.Switch(jen.Id(local.V)).Block(
 				jen.CaseFunc(func(c *jen.Group) {
 					for _, v := range t.Enum.Values {
 						c.Id(v.ConstName)
@@ -38,7 +38,7 @@ func (e *emitter) enums(f *jen.File) bool {
 			g.Return(jen.False())
 		})
 		f.Commentf("// Values lists every value the spec gives for %s, in spec order.", t.Name)
-		f.Func().Params(jen.Id(t.Name)).Id("Values").Params().Index().Id(t.Name).Block(
+		f.Func().Params(jen.Id(t.Name)).Id(method.Values).Params().Index().Id(t.Name).Block(
 			jen.Return(jen.Index().Id(t.Name).ValuesFunc(func(g *jen.Group) {
 				for _, v := range t.Enum.Values {
 					g.Id(v.ConstName)

@@ -25,17 +25,18 @@ type deepFuncs struct {
 	order []*ir.Type
 }
 
-// name is the function of t, registered on first use.
-func (d *deepFuncs) name(prefix string, t *ir.Type) string {
+// name is the function of t, registered on first use: of the family the IR reserves, named
+// after t, numbered when two packages have a type of that name.
+func (d *deepFuncs) name(family ir.Prefixed, t *ir.Type) string {
 	if n, ok := d.names[t]; ok {
 		return n
 	}
 	if d.names == nil {
 		d.names, d.taken = map[*ir.Type]string{}, map[string]bool{}
 	}
-	n := prefix + t.Name
+	n := family.Of(t.Name)
 	for i := 2; d.taken[n]; i++ {
-		n = prefix + t.Name + strconv.Itoa(i)
+		n = family.Of(t.Name) + strconv.Itoa(i)
 	}
 	d.names[t], d.taken[n] = n, true
 	d.order = append(d.order, t)
@@ -255,15 +256,15 @@ func (e *emitter) itemsOf(g *jen.Group, name string, val jen.Code, t *ir.TypeRef
 
 // appendItems appends val's items to the []string variable items.
 func (e *emitter) appendItems(g *jen.Group, items string, val jen.Code, t *ir.TypeRef, depth int) {
-	v := "v" + strconv.Itoa(depth)
+	v := local.V1.At(depth)
 	switch {
 	case t.Kind == ir.Pointer:
 		g.If(jen.Add(val).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			e.appendItems(g, items, deref(val), t.Elem, depth)
 		})
 	case t.Kind == ir.Nullable:
-		g.If(jen.List(jen.Id("n"+strconv.Itoa(depth)), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			e.appendItems(g, items, jen.Id("n"+strconv.Itoa(depth)), t.Elem, depth+1)
+		g.If(jen.List(jen.Id(local.N1.At(depth)), jen.Id(local.OK)).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id(local.OK)).BlockFunc(func(g *jen.Group) {
+			e.appendItems(g, items, jen.Id(local.N1.At(depth)), t.Elem, depth+1)
 		}).Else().Block(jen.Id(items).Op("=").Append(jen.Id(items), jen.Lit("")))
 	case leaf(t):
 		g.Id(items).Op("=").Append(jen.Id(items), e.format(val, t))
@@ -272,7 +273,7 @@ func (e *emitter) appendItems(g *jen.Group, items string, val jen.Code, t *ir.Ty
 			e.appendLeaf(g, items, nil, jen.Id(v), t.Elem, depth+1)
 		})
 	case t.Kind == ir.Map:
-		k := "k" + strconv.Itoa(depth)
+		k := local.K1.At(depth)
 		g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
 			e.appendLeaf(g, items, jen.Id(k), operand(val).Index(jen.Id(k)), t.Elem, depth+1)
 		})
@@ -305,8 +306,8 @@ func (e *emitter) appendLeaf(g *jen.Group, items string, key, val jen.Code, t *i
 			e.appendLeaf(g, items, key, jen.Lit(""), ir.BasicType(ir.String), depth)
 		})
 	case t.Kind == ir.Nullable:
-		v := "n" + strconv.Itoa(depth)
-		g.If(jen.List(jen.Id(v), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		v := local.N1.At(depth)
+		g.If(jen.List(jen.Id(v), jen.Id(local.OK)).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id(local.OK)).BlockFunc(func(g *jen.Group) {
 			e.appendLeaf(g, items, key, jen.Id(v), t.Elem, depth+1)
 		}).Else().BlockFunc(func(g *jen.Group) {
 			e.appendLeaf(g, items, key, jen.Lit(""), ir.BasicType(ir.String), depth)
@@ -327,7 +328,6 @@ func sortedKeys(val jen.Code) jen.Code {
 // style: an object's members as key[name], a list's elements as key[0], key[1]..., as
 // Stripe reads them.
 func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *ir.TypeRef, depth int) {
-	d := strconv.Itoa(depth)
 	switch {
 	case t.Kind == ir.Pointer:
 		// Only items and map values reach here as pointers (fields are dereferenced when
@@ -336,8 +336,8 @@ func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *
 			e.addDeep(g, p, key, deref(val), t.Elem, depth)
 		}).Else().Block(jen.Id(p).Dot("add").Call(key.code(), jen.Lit("")))
 	case t.Kind == ir.Nullable:
-		g.If(jen.List(jen.Id("n"+d), jen.Id("ok")).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			e.addDeep(g, p, key, jen.Id("n"+d), t.Elem, depth+1)
+		g.If(jen.List(jen.Id(local.N1.At(depth)), jen.Id(local.OK)).Op(":=").Add(operand(val)).Dot("Get").Call(), jen.Id(local.OK)).BlockFunc(func(g *jen.Group) {
+			e.addDeep(g, p, key, jen.Id(local.N1.At(depth)), t.Elem, depth+1)
 		}).Else().Block(jen.Id(p).Dot("add").Call(key.code(), jen.Lit("")))
 	case deepUnion(t):
 		// The alternative that is set, as itself: Stripe's "an object, or '' to clear it".
@@ -357,15 +357,15 @@ func (e *emitter) addDeep(g *jen.Group, p string, key wireKey, val jen.Code, t *
 	case leaf(t):
 		g.Id(p).Dot("add").Call(key.code(), e.format(val, t))
 	case t.Kind == ir.Slice:
-		g.For(jen.List(jen.Id("i"+d), jen.Id("v"+d)).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) {
-			e.addDeep(g, p, key.sub(jen.Qual("strconv", "Itoa").Call(jen.Id("i"+d))), jen.Id("v"+d), t.Elem, depth+1)
+		g.For(jen.List(jen.Id(local.I1.At(depth)), jen.Id(local.V1.At(depth))).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) {
+			e.addDeep(g, p, key.sub(jen.Qual("strconv", "Itoa").Call(jen.Id(local.I1.At(depth)))), jen.Id(local.V1.At(depth)), t.Elem, depth+1)
 		})
 	case t.Kind == ir.Map:
-		g.For(jen.List(jen.Id("_"), jen.Id("k"+d)).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
-			e.addDeep(g, p, key.sub(jen.Id("k"+d)), operand(val).Index(jen.Id("k"+d)), t.Elem, depth+1)
+		g.For(jen.List(jen.Id("_"), jen.Id(local.K1.At(depth))).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
+			e.addDeep(g, p, key.sub(jen.Id(local.K1.At(depth))), operand(val).Index(jen.Id(local.K1.At(depth))), t.Elem, depth+1)
 		})
 	case t.Kind == ir.Named:
-		g.Id(e.deep.name("addDeep", t.Named)).Call(jen.Id(p), key.code(), val)
+		g.Id(e.deep.name(helper.AddDeep, t.Named)).Call(jen.Id(p), key.code(), val)
 	}
 }
 
@@ -375,11 +375,11 @@ func (e *emitter) deepWriters(f *jen.File) {
 		t := e.deep.order[i]
 		name := e.deep.names[t]
 		f.Commentf("// %s adds x to p under key in deepObject style.", name)
-		f.Func().Id(name).Params(jen.Id("p").Op("*").Id("pairs"), jen.Id("key").String(), jen.Id("x").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: t}))).BlockFunc(func(g *jen.Group) {
+		f.Func().Id(name).Params(jen.Id(local.P).Op("*").Id("pairs"), jen.Id(local.Key).String(), jen.Id(local.X).Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: t}))).BlockFunc(func(g *jen.Group) {
 			for _, fl := range t.Fields {
-				cond, fv, ft := sentValue(jen.Id("x").Dot(fl.Name), fl)
+				cond, fv, ft := sentValue(jen.Id(local.X).Dot(fl.Name), fl)
 				ifSent(g, cond, func(g *jen.Group) {
-					e.addDeep(g, "p", wireKey{jen.Id("key")}.sub(fl.WireName), fv, ft, 1)
+					e.addDeep(g, local.P, wireKey{jen.Id(local.Key)}.sub(fl.WireName), fv, ft, 1)
 				})
 			}
 		})
@@ -432,13 +432,13 @@ func (e *emitter) writeQueryParam(g *jen.Group, p, name string, val jen.Code, t 
 
 // pathParam writes code preparing the text of path parameter p and returns it.
 func (e *emitter) pathParam(g *jen.Group, p *ir.Parameter) jen.Code {
-	val := jen.Id("params").Dot(p.Field.Name)
+	val := jen.Id(local.Params).Dot(p.Field.Name)
 	t := p.Field.Type
 	if p.Style == ir.StyleSimple && leaf(t) {
 		return jen.Qual("net/url", "PathEscape").Call(e.format(val, t))
 	}
-	list := e.itemsOf(g, "items"+p.Field.Name, val, t)
-	name := "path" + p.Field.Name
+	list := e.itemsOf(g, local.ItemsOf.Of(p.Field.Name), val, t)
+	name := local.PathOf.Of(p.Field.Name)
 	g.Id(name).Op(":=").Id("styleParam").Call(jen.Lit(p.Style.String()), jen.Lit(p.Explode), jen.Lit(url.PathEscape(p.Name)),
 		jen.Lit(isObject(t)), list, jen.Qual("net/url", "PathEscape"))
 	return jen.Id(name)
@@ -447,11 +447,11 @@ func (e *emitter) pathParam(g *jen.Group, p *ir.Parameter) jen.Code {
 // headerParam writes code setting header parameter p on req.
 func (e *emitter) headerParam(g *jen.Group, p *ir.Parameter, val jen.Code, t *ir.TypeRef) {
 	if leaf(t) {
-		g.Id("req").Dot("header").Dot("Set").Call(jen.Lit(p.Name), e.format(val, t))
+		g.Id(local.Req).Dot("header").Dot("Set").Call(jen.Lit(p.Name), e.format(val, t))
 		return
 	}
-	list := e.itemsOf(g, "items"+p.Field.Name, val, t)
-	g.Id("req").Dot("header").Dot("Set").Call(jen.Lit(p.Name), jen.Id("styleParam").Call(jen.Lit("simple"), jen.Lit(p.Explode),
+	list := e.itemsOf(g, local.ItemsOf.Of(p.Field.Name), val, t)
+	g.Id(local.Req).Dot("header").Dot("Set").Call(jen.Lit(p.Name), jen.Id("styleParam").Call(jen.Lit("simple"), jen.Lit(p.Explode),
 		jen.Lit(p.Name), jen.Lit(isObject(t)), list, jen.Id("headerText")))
 }
 
@@ -459,21 +459,21 @@ func (e *emitter) headerParam(g *jen.Group, p *ir.Parameter, val jen.Code, t *ir
 // exploded list or object is one cookie per pair.
 func (e *emitter) cookieParam(g *jen.Group, p *ir.Parameter, val jen.Code, t *ir.TypeRef) {
 	if leaf(t) {
-		g.Id("req").Dot("header").Dot("Add").Call(jen.Lit("Cookie"), jen.Lit(queryKey(p.Name)+"=").Op("+").Qual("net/url", "QueryEscape").Call(e.format(val, t)))
+		g.Id(local.Req).Dot("header").Dot("Add").Call(jen.Lit("Cookie"), jen.Lit(queryKey(p.Name)+"=").Op("+").Qual("net/url", "QueryEscape").Call(e.format(val, t)))
 		return
 	}
-	list := e.itemsOf(g, "items"+p.Field.Name, val, t)
-	g.Id("req").Dot("header").Dot("Add").Call(jen.Lit("Cookie"), jen.Qual("strings", "ReplaceAll").Call(
+	list := e.itemsOf(g, local.ItemsOf.Of(p.Field.Name), val, t)
+	g.Id(local.Req).Dot("header").Dot("Add").Call(jen.Lit("Cookie"), jen.Qual("strings", "ReplaceAll").Call(
 		jen.Id("styleParam").Call(jen.Lit("form"), jen.Lit(p.Explode), jen.Lit(queryKey(p.Name)), jen.Lit(isObject(t)), list, jen.Qual("net/url", "QueryEscape")),
 		jen.Lit("&"), jen.Lit("; ")))
 }
 
 // formBody writes code setting req's body to op's form or multipart body.
 func (e *emitter) formBody(g *jen.Group, op *ir.Operation) {
-	base := jen.Id("params")
+	base := jen.Id(local.Params)
 	guard := func(g *jen.Group, body func(g *jen.Group)) { body(g) }
 	if op.BodyField != nil {
-		base = jen.Id("params").Dot(op.BodyField.Name)
+		base = jen.Id(local.Params).Dot(op.BodyField.Name)
 		if op.BodyField.Type.Kind == ir.Pointer {
 			guard = func(g *jen.Group, body func(g *jen.Group)) {
 				g.If(jen.Add(base).Op("!=").Nil()).BlockFunc(body)
@@ -493,19 +493,19 @@ func (e *emitter) formBody(g *jen.Group, op *ir.Operation) {
 		})
 	}
 	if op.BodyEncoding == ir.Form {
-		g.Id("form").Op(":=").Op("&").Id("pairs").Values()
+		g.Id(local.Form).Op(":=").Op("&").Id("pairs").Values()
 		fields(g, func(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.TypeRef) {
-			e.writeQueryParam(g, "form", ff.Field.WireName, val, t, ff.Style, ff.Explode, "items"+ff.Field.Name)
+			e.writeQueryParam(g, local.Form, ff.Field.WireName, val, t, ff.Style, ff.Explode, local.ItemsOf.Of(ff.Field.Name))
 		})
-		g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(jen.Id("form").Dot("encode").Call()), jen.Lit(op.Body))
+		g.List(jen.Id(local.Req).Dot("body"), jen.Id(local.Req).Dot("contentType")).Op("=").List(jen.Index().Byte().Parens(jen.Id(local.Form).Dot("encode").Call()), jen.Lit(op.Body))
 		return
 	}
-	g.List(jen.Id("body"), jen.Id("ct"), jen.Err()).Op(":=").Id("multipartBody").Call(jen.Func().Params(jen.Id("w").Op("*").Qual("mime/multipart", "Writer")).Error().BlockFunc(func(g *jen.Group) {
+	g.List(jen.Id(local.Body), jen.Id(local.CT), jen.Id(local.Err)).Op(":=").Id("multipartBody").Call(jen.Func().Params(jen.Id(local.W).Op("*").Qual("mime/multipart", "Writer")).Error().BlockFunc(func(g *jen.Group) {
 		fields(g, func(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.TypeRef) { e.writePart(g, ff, val, t) })
 		g.Return(jen.Nil())
 	}))
-	g.If(jen.Err().Op("!=").Nil()).Block(failWith(op, jen.Err()))
-	g.List(jen.Id("req").Dot("body"), jen.Id("req").Dot("contentType")).Op("=").List(jen.Id("body"), jen.Id("ct"))
+	g.If(jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
+	g.List(jen.Id(local.Req).Dot("body"), jen.Id(local.Req).Dot("contentType")).Op("=").List(jen.Id(local.Body), jen.Id(local.CT))
 }
 
 // otherFormBody writes a form body that is no struct: a map's entries as fields in key
@@ -514,15 +514,15 @@ func (e *emitter) otherFormBody(g *jen.Group, val jen.Code, t *ir.TypeRef, enc i
 	t = bare(t)
 	if enc == ir.Form {
 		if t.Kind == ir.Map {
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
-				e.addDeep(g, "form", wireKey{jen.Id("k")}, operand(val).Index(jen.Id("k")), t.Elem, 1)
+			g.For(jen.List(jen.Id("_"), jen.Id(local.K)).Op(":=").Range().Add(sortedKeys(val))).BlockFunc(func(g *jen.Group) {
+				e.addDeep(g, local.Form, wireKey{jen.Id(local.K)}, operand(val).Index(jen.Id(local.K)), t.Elem, 1)
 			})
 			return
 		}
-		g.Id("form").Dot("add").Call(jen.Lit("body"), jen.Id("jsonText").Call(val))
+		g.Id(local.Form).Dot("add").Call(jen.Lit("body"), jen.Id("jsonText").Call(val))
 		return
 	}
-	g.If(jen.Err().Op(":=").Id("w").Dot("WriteField").Call(jen.Lit("body"), jen.Id("jsonText").Call(val)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	g.If(jen.Id(local.Err).Op(":=").Id(local.W).Dot("WriteField").Call(jen.Lit("body"), jen.Id("jsonText").Call(val)), jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id(local.Err)))
 }
 
 // writePart writes code adding a multipart body's property: a leaf as one text part, a list
@@ -532,24 +532,24 @@ func (e *emitter) writePart(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.
 	write := func(g *jen.Group, text jen.Code) {
 		var call jen.Code
 		if ff.ContentType != "" {
-			call = jen.Id("writePart").Call(jen.Id("w"), jen.Lit(name), jen.Lit(ff.ContentType), jen.Index().Byte().Parens(text))
+			call = jen.Id("writePart").Call(jen.Id(local.W), jen.Lit(name), jen.Lit(ff.ContentType), jen.Index().Byte().Parens(text))
 		} else {
-			call = jen.Id("w").Dot("WriteField").Call(jen.Lit(name), text)
+			call = jen.Id(local.W).Dot("WriteField").Call(jen.Lit(name), text)
 		}
-		g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.If(jen.Id(local.Err).Op(":=").Add(call), jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id(local.Err)))
 	}
 	file := func(g *jen.Group, val jen.Code) {
 		ct := jen.Add(operand(val)).Dot("ContentType")
 		if ff.ContentType != "" {
 			ct = jen.Lit(ff.ContentType)
 		}
-		g.If(jen.Err().Op(":=").Id("writeFile").Call(jen.Id("w"), jen.Lit(name), jen.Add(operand(val)).Dot("Name"), ct, jen.Add(operand(val)).Dot("Content")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.If(jen.Id(local.Err).Op(":=").Id("writeFile").Call(jen.Id(local.W), jen.Lit(name), jen.Add(operand(val)).Dot("Name"), ct, jen.Add(operand(val)).Dot("Content")), jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id(local.Err)))
 	}
 	switch {
 	case t.Kind == ir.File:
 		file(g, val)
 	case isFiles(t):
-		g.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) { file(g, jen.Id("f")) })
+		g.For(jen.List(jen.Id("_"), jen.Id(local.F)).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) { file(g, jen.Id(local.F)) })
 	case leaf(t):
 		write(g, e.format(val, t))
 	case isObject(t):
@@ -558,13 +558,13 @@ func (e *emitter) writePart(g *jen.Group, ff *ir.FormField, val jen.Code, t *ir.
 			ct = "application/json"
 		}
 		g.BlockFunc(func(g *jen.Group) {
-			g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(val)
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-			g.If(jen.Err().Op(":=").Id("writePart").Call(jen.Id("w"), jen.Lit(name), jen.Lit(ct), jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			g.List(jen.Id(local.Data), jen.Id(local.Err)).Op(":=").Qual("encoding/json", "Marshal").Call(val)
+			g.If(jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id(local.Err)))
+			g.If(jen.Id(local.Err).Op(":=").Id("writePart").Call(jen.Id(local.W), jen.Lit(name), jen.Lit(ct), jen.Id(local.Data)), jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id(local.Err)))
 		})
 	default:
-		items := e.itemsOf(g, "items"+ff.Field.Name, val, t)
-		g.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Add(items)).BlockFunc(func(g *jen.Group) { write(g, jen.Id("s")) })
+		items := e.itemsOf(g, local.ItemsOf.Of(ff.Field.Name), val, t)
+		g.For(jen.List(jen.Id("_"), jen.Id(local.S)).Op(":=").Range().Add(items)).BlockFunc(func(g *jen.Group) { write(g, jen.Id(local.S)) })
 	}
 }
 
@@ -577,7 +577,7 @@ type failFunc func(err jen.Code) []jen.Code
 // with an error naming name.
 func (e *emitter) parseInto(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name jen.Code, depth int, fail failFunc) {
 	bad := func(err jen.Code) []jen.Code { return fail(jen.Id("badParam").Call(name, err)) }
-	v := "v" + strconv.Itoa(depth)
+	v := local.V1.At(depth)
 	switch t.Kind {
 	case ir.Pointer, ir.Nullable:
 		if t.Kind == ir.Nullable {
@@ -605,46 +605,46 @@ func (e *emitter) parseInto(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name
 				return
 			}
 			call, _ := parseCall(src, u)
-			g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(
+			g.If(jen.List(jen.Id(v), jen.Id(local.Err)).Op(":=").Add(call), jen.Id(local.Err).Op("==").Nil()).Block(
 				jen.Add(dst).Op("=").Add(e.typeExpr(t)).Call(jen.Id(v)),
-			).Else().Block(bad(jen.Err())...)
+			).Else().Block(bad(jen.Id(local.Err))...)
 			return
 		}
 	}
 	call, conv := parseCall(src, t)
 	if call == nil {
 		// Anything else travels as JSON.
-		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(bad(jen.Err())...)
+		g.If(jen.Id(local.Err).Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Id(local.Err).Op("!=").Nil()).Block(bad(jen.Id(local.Err))...)
 		return
 	}
 	var value jen.Code = jen.Id(v)
 	if conv {
 		value = e.typeExpr(t).Call(jen.Id(v))
 	}
-	g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(
+	g.If(jen.List(jen.Id(v), jen.Id(local.Err)).Op(":=").Add(call), jen.Id(local.Err).Op("==").Nil()).Block(
 		jen.Add(dst).Op("=").Add(value),
-	).Else().Block(bad(jen.Err())...)
+	).Else().Block(bad(jen.Id(local.Err))...)
 }
 
 // parseWrapped parses src into dst, a pointer or Nullable t, through a value of t.Elem.
 func (e *emitter) parseWrapped(g *jen.Group, src, dst jen.Code, t *ir.TypeRef, name jen.Code, depth int, fail failFunc) {
 	bad := func(err jen.Code) []jen.Code { return fail(jen.Id("badParam").Call(name, err)) }
-	v := "v" + strconv.Itoa(depth)
+	v := local.V1.At(depth)
 	if call, conv := parseCall(src, t.Elem); call != nil {
 		set := []jen.Code{jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(v), t))}
 		if conv {
-			w := "w" + strconv.Itoa(depth)
+			w := local.W1.At(depth)
 			set = []jen.Code{
 				jen.Id(w).Op(":=").Add(e.typeExpr(t.Elem)).Call(jen.Id(v)),
 				jen.Add(dst).Op("=").Add(e.wrapValue(jen.Id(w), t)),
 			}
 		}
-		g.If(jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call), jen.Err().Op("==").Nil()).Block(set...).Else().Block(bad(jen.Err())...)
+		g.If(jen.List(jen.Id(v), jen.Id(local.Err)).Op(":=").Add(call), jen.Id(local.Err).Op("==").Nil()).Block(set...).Else().Block(bad(jen.Id(local.Err))...)
 		return
 	}
 	if t.Kind == ir.Pointer && !scalar(t.Elem) && t.Elem.Kind != ir.Any {
 		// encoding/json allocates the pointer.
-		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(bad(jen.Err())...)
+		g.If(jen.Id(local.Err).Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(src), jen.Op("&").Add(dst)), jen.Id(local.Err).Op("!=").Nil()).Block(bad(jen.Id(local.Err))...)
 		return
 	}
 	g.BlockFunc(func(g *jen.Group) {
@@ -698,8 +698,7 @@ func parseCall(src jen.Code, t *ir.TypeRef) (jen.Code, bool) {
 // fromItems writes code reading the []string variable items (what styleItems or formItems
 // found) into dst, of type t.
 func (e *emitter) fromItems(g *jen.Group, items string, dst jen.Code, t *ir.TypeRef, name jen.Code, depth int, fail failFunc) {
-	d := strconv.Itoa(depth)
-	i, v := "i"+d, "v"+d
+	i, v := local.I1.At(depth), local.V1.At(depth)
 	switch {
 	case t.Kind == ir.Pointer, t.Kind == ir.Nullable:
 		g.BlockFunc(func(g *jen.Group) {
@@ -713,12 +712,12 @@ func (e *emitter) fromItems(g *jen.Group, items string, dst jen.Code, t *ir.Type
 		g.Add(dst).Op("=").Id(items)
 	case t.Kind == ir.Slice:
 		g.Add(dst).Op("=").Make(e.typeExpr(t), jen.Len(jen.Id(items)))
-		g.For(jen.List(jen.Id(i), jen.Id("s"+d)).Op(":=").Range().Id(items)).BlockFunc(func(g *jen.Group) {
+		g.For(jen.List(jen.Id(i), jen.Id(local.S1.At(depth))).Op(":=").Range().Id(items)).BlockFunc(func(g *jen.Group) {
 			if t.Elem.Kind == ir.Pointer {
 				// The empty value is a null item: nil.
-				g.If(jen.Id("s" + d).Op("==").Lit("")).Block(jen.Continue())
+				g.If(jen.Id(local.S1.At(depth)).Op("==").Lit("")).Block(jen.Continue())
 			}
-			e.parseInto(g, jen.Id("s"+d), jen.Add(dst).Index(jen.Id(i)), t.Elem, name, depth+1, fail)
+			e.parseInto(g, jen.Id(local.S1.At(depth)), jen.Add(dst).Index(jen.Id(i)), t.Elem, name, depth+1, fail)
 		})
 	case t.Kind == ir.Map:
 		g.Add(dst).Op("=").Make(e.typeExpr(t), jen.Len(jen.Id(items)).Op("/").Lit(2))
@@ -743,8 +742,7 @@ func (e *emitter) fromItems(g *jen.Group, items string, dst jen.Code, t *ir.Type
 // readDeep writes code reading dst, of type t, from the url.Values values under key in
 // deepObject style: the reverse of addDeep.
 func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Code, t *ir.TypeRef, depth int, fail failFunc) {
-	d := strconv.Itoa(depth)
-	v := "v" + d
+	v := local.V1.At(depth)
 	switch {
 	case t.Kind == ir.Nullable:
 		// Null travels as the empty value.
@@ -783,13 +781,13 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 			}
 		})
 	case leaf(t):
-		g.If(jen.Id("vs"+d).Op(":=").Id(values).Index(key.code()), jen.Len(jen.Id("vs"+d)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
-			e.parseInto(g, jen.Id("vs"+d).Index(jen.Lit(0)), dst, t, key.code(), depth+1, fail)
+		g.If(jen.Id(local.VS1.At(depth)).Op(":=").Id(values).Index(key.code()), jen.Len(jen.Id(local.VS1.At(depth))).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+			e.parseInto(g, jen.Id(local.VS1.At(depth)).Index(jen.Lit(0)), dst, t, key.code(), depth+1, fail)
 		})
 	case t.Kind == ir.Slice:
 		// Every index up to the highest sent: an item that wrote no key (an empty object)
 		// is the zero value, a null one (the empty value) nil.
-		i, n := "i"+d, "n"+d
+		i, n := local.I1.At(depth), local.N1.At(depth)
 		k := key.sub(jen.Qual("strconv", "Itoa").Call(jen.Id(i)))
 		g.For(jen.List(jen.Id(i), jen.Id(n)).Op(":=").List(jen.Lit(0), jen.Id("deepLen").Call(jen.Id(values), key.code())), jen.Id(i).Op("<").Id(n), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
 			g.Var().Id(v).Add(e.typeExpr(t.Elem))
@@ -802,7 +800,7 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 			g.Add(dst).Op("=").Append(dst, jen.Id(v))
 		})
 	case t.Kind == ir.Map:
-		k := "k" + d
+		k := local.K1.At(depth)
 		g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id("subKeys").Call(jen.Id(values), key.code())).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Add(dst).Op("==").Nil()).Block(jen.Add(dst).Op("=").Add(e.typeExpr(t)).Values())
 			g.Var().Id(v).Add(e.typeExpr(t.Elem))
@@ -815,8 +813,8 @@ func (e *emitter) readDeep(g *jen.Group, values string, key wireKey, dst jen.Cod
 			g.Add(dst).Index(jen.Id(k)).Op("=").Id(v)
 		})
 	case t.Kind == ir.Named:
-		call := jen.Id(e.deep.name("readDeep", t.Named)).Call(jen.Id(values), key.code(), jen.Op("&").Add(dst))
-		g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())...)
+		call := jen.Id(e.deep.name(helper.ReadDeep, t.Named)).Call(jen.Id(values), key.code(), jen.Op("&").Add(dst))
+		g.If(jen.Id(local.Err).Op(":=").Add(call), jen.Id(local.Err).Op("!=").Nil()).Block(fail(jen.Id(local.Err))...)
 	}
 }
 
@@ -827,9 +825,9 @@ func (e *emitter) deepReaders(f *jen.File) {
 		t := e.deep.order[i]
 		name := e.deep.names[t]
 		f.Commentf("// %s reads x from values under key in deepObject style.", name)
-		f.Func().Id(name).Params(jen.Id("values").Qual("net/url", "Values"), jen.Id("key").String(), jen.Id("x").Op("*").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: t}))).Error().BlockFunc(func(g *jen.Group) {
+		f.Func().Id(name).Params(jen.Id(local.Values).Qual("net/url", "Values"), jen.Id(local.Key).String(), jen.Id(local.X).Op("*").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: t}))).Error().BlockFunc(func(g *jen.Group) {
 			for _, fl := range t.Fields {
-				e.readDeep(g, "values", wireKey{jen.Id("key")}.sub(fl.WireName), jen.Id("x").Dot(fl.Name), fl.Type, 1, fail)
+				e.readDeep(g, local.Values, wireKey{jen.Id(local.Key)}.sub(fl.WireName), jen.Id(local.X).Dot(fl.Name), fl.Type, 1, fail)
 			}
 			g.Return(jen.Nil())
 		})
@@ -865,8 +863,8 @@ func (e *emitter) readFormParam(g *jen.Group, values, raw, name string, dst jen.
 		return
 	}
 	if leaf(bare(t)) {
-		g.If(jen.Id("vs").Op(":=").Id(values).Index(jen.Lit(name)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
-			e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit(name), 1, fail)
+		g.If(jen.Id(local.VS).Op(":=").Id(values).Index(jen.Lit(name)), jen.Len(jen.Id(local.VS)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+			e.parseInto(g, jen.Id(local.VS).Index(jen.Lit(0)), dst, t, jen.Lit(name), 1, fail)
 		})
 		return
 	}
@@ -886,8 +884,8 @@ func (e *emitter) readFormParam(g *jen.Group, values, raw, name string, dst jen.
 	if needsRaw(style, explode, t) {
 		rawValues = jen.Id(raw)
 	}
-	g.If(jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("formItems").Call(jen.Id(values), rawValues, jen.Lit(style.String()), jen.Lit(explode), jen.Lit(name),
-		jen.Lit(isList(t)), jen.Lit(isObject(t)), keys, other), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-		e.fromItems(g, "items", dst, t, jen.Lit(name), 1, fail)
+	g.If(jen.List(jen.Id(local.Items), jen.Id(local.OK)).Op(":=").Id("formItems").Call(jen.Id(values), rawValues, jen.Lit(style.String()), jen.Lit(explode), jen.Lit(name),
+		jen.Lit(isList(t)), jen.Lit(isObject(t)), keys, other), jen.Id(local.OK)).BlockFunc(func(g *jen.Group) {
+		e.fromItems(g, local.Items, dst, t, jen.Lit(name), 1, fail)
 	})
 }

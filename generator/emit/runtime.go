@@ -13,103 +13,49 @@ import (
 	"github.com/specgen-dev/specgen/templates"
 )
 
-// runtimeFiles are the static runtime sources: validation helpers in the runtime package,
-// the HTTP core of the client and of the server in the client package.
+// runtimeFiles are the static runtime sources each package holds (ir.Package.Templates).
+// Where the validation runtime shares the output's one package, the plumbing only generated
+// code calls is unexported (localNames).
 func runtimeFiles(prog *ir.Program) ([]File, error) {
-	type job struct{ template, pkg string }
-	jobs := []job{{"validate", prog.Runtime}}
-	if !prog.PlainValues {
-		jobs = append(jobs, job{"values", prog.Runtime})
-	}
-	if files(prog) {
-		jobs = append(jobs, job{"file", prog.Runtime})
-	}
-	if prog.Client != nil {
-		jobs = append(jobs, job{"client", prog.Client.Package.Path}, job{"server", prog.Client.Package.Path}, job{"auth", prog.Client.Package.Path})
-		if streams(prog) {
-			jobs = append(jobs, job{"stream", prog.Client.Package.Path})
-		}
-	}
-	for _, p := range prog.Packages {
-		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
-			jobs = append(jobs, job{"extra", p.Path})
-		}
-	}
 	var files []File
-	for _, j := range jobs {
-		name := path.Base(j.pkg)
-		for _, p := range prog.Packages {
-			if p.Path == j.pkg {
-				name = p.Name
+	for _, p := range prog.Packages {
+		for _, t := range p.Templates {
+			src, err := templates.Source(t, p.Name)
+			if err == nil && t == "validate" && localRuntime(prog) {
+				src, err = unexportRuntime(src)
 			}
+			if err != nil {
+				return nil, err
+			}
+			header := Header + "\n// Source: templates/" + t + ".go.tmpl\n\n"
+			files = append(files, File{Path: runtimeFile(p, t), Content: append([]byte(header), src...)})
 		}
-		src, err := templates.Source(j.template, name)
-		if err == nil && j.template == "validate" && localRuntime(prog) {
-			src, err = unexportRuntime(src)
-		}
-		if err != nil {
-			return nil, err
-		}
-		header := Header + "\n// Source: templates/" + j.template + ".go.tmpl\n\n"
-		content := append([]byte(header), src...)
-		if j.template == "validate" {
-			content = packageDoc(content, prog.RuntimeDoc, prog.DocWrap)
-		}
-		files = append(files, File{
-			Path:    path.Join(j.pkg, "runtime_"+j.template+"_gen.go"),
-			Content: content,
-		})
 	}
 	return files, nil
 }
 
-// files reports whether a multipart body of prog has a file part.
-func files(prog *ir.Program) bool {
-	for _, p := range prog.Packages {
-		for _, op := range p.Operations {
-			for _, ff := range op.FormFields {
-				if t := bare(ff.Field.Type); t.Kind == ir.File || isFiles(t) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+// runtimeFile is the path of the file of template t in package p.
+func runtimeFile(p *ir.Package, t string) string {
+	return path.Join(p.Path, "runtime_"+t+"_gen.go")
 }
 
-// streams reports whether an operation of prog streams its response.
-func streams(prog *ir.Program) bool {
-	for _, p := range prog.Packages {
-		for _, op := range p.Operations {
-			if op.Stream != nil {
-				return true
-			}
-		}
+// localNames maps the runtime template's plumbing names to their spelling where the runtime
+// shares the output's one package (ir.LocalRuntimeName).
+var localNames = func() map[string]string {
+	m := map[string]string{}
+	local := ir.LocalRuntimeName.Names()
+	for i, name := range ir.RuntimeName.Names() {
+		m[name] = local[i]
 	}
-	return false
-}
-
-// localNames are the names of the validation runtime that only generated code uses, with the
-// unexported spelling they get where the runtime shares the output's one package: there no
-// other package calls them, and users see only what they need (Errors, FieldError).
-var localNames = map[string]string{
-	"Path":       "valuePath",
-	"Field":      "field",
-	"Item":       "item",
-	"Key":        "key",
-	"Add":        "add",
-	"SortFrom":   "sortFrom",
-	"Format":     "format",
-	"MultipleOf": "multipleOf",
-	"ValidateAt": "validateAt",
-}
+	return m
+}()
 
 // localRuntime reports whether the validation runtime is in the output's one package.
 func localRuntime(prog *ir.Program) bool {
 	return len(prog.Packages) == 1 && prog.Packages[0].Path == prog.Runtime
 }
 
-// unexportRuntime renames, in the validation runtime's source, the type Path and the methods
+// unexportRuntime renames, in the validation runtime's source, the path type and the methods
 // named in localNames to their local spelling, with the doc comments that start with them.
 // The FieldError field Path keeps its name: composite literal keys and selectors other than
 // method calls are left alone.
@@ -135,8 +81,8 @@ func unexportRuntime(src []byte) ([]byte, error) {
 		switch n := n.(type) {
 		case *ast.GenDecl:
 			for _, s := range n.Specs {
-				if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.Name == "Path" {
-					renameDoc(n.Doc, "Path")
+				if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.Name == ir.RuntimeName.Path {
+					renameDoc(n.Doc, ts.Name.Name)
 				}
 			}
 		case *ast.FuncDecl:
@@ -153,12 +99,12 @@ func unexportRuntime(src []byte) ([]byte, error) {
 				}
 			}
 		case *ast.SelectorExpr:
-			if _, ok := localNames[n.Sel.Name]; ok && n.Sel.Name != "Path" {
+			if _, ok := localNames[n.Sel.Name]; ok && n.Sel.Name != ir.RuntimeName.Path {
 				rename(n.Sel)
 			}
 		case *ast.Ident:
 			// The type and its uses; the parser resolves them to the type's declaration.
-			if n.Name == "Path" && !keys[n] && n.Obj != nil && n.Obj.Kind == ast.Typ {
+			if n.Name == ir.RuntimeName.Path && !keys[n] && n.Obj != nil && n.Obj.Kind == ast.Typ {
 				rename(n)
 			}
 		}

@@ -18,17 +18,16 @@ func (e *emitter) server(f *jen.File) bool {
 	if c == nil || c.Package != e.pkg {
 		return false
 	}
-	e.importNames(f)
 	for _, n := range c.Resources {
 		e.unimplemented(f, n)
 		e.register(f, n)
 	}
 	e.deepReaders(f)
 	f.Comment("// writeError answers with err as the API's error body.")
-	f.Func().Id("writeError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Err().Error()).Block(
-		jen.List(jen.Id("status"), jen.Id("body")).Op(":=").Id("errorResponse").Call(jen.Err()),
-		jen.If(jen.Id("writeJSON").Call(jen.Id("w"), jen.Id("status"), jen.Lit("application/json"), jen.Id("body")).Op("!=").Nil()).Block(
-			jen.Qual("net/http", "Error").Call(jen.Id("w"), jen.Lit("internal server error"), jen.Qual("net/http", "StatusInternalServerError")),
+	f.Func().Id(helper.WriteError).Params(jen.Id(local.W).Qual("net/http", "ResponseWriter"), jen.Id(local.Err).Error()).Block(
+		jen.List(jen.Id(local.Status), jen.Id(local.Body)).Op(":=").Id(helper.ErrorResponse).Call(jen.Id(local.Err)),
+		jen.If(jen.Id("writeJSON").Call(jen.Id(local.W), jen.Id(local.Status), jen.Lit("application/json"), jen.Id(local.Body)).Op("!=").Nil()).Block(
+			jen.Qual("net/http", "Error").Call(jen.Id(local.W), jen.Lit("internal server error"), jen.Qual("net/http", "StatusInternalServerError")),
 		),
 	)
 	return true
@@ -46,14 +45,14 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 		if op.Stream != nil {
 			f.Commentf("// %s answers 501 Not Implemented.", op.Stream.Method)
 			f.Func().Params(jen.Id(n.Unimplemented)).Id(op.Stream.Method).Params(params...).Add(e.streamType(op)).Block(
-				jen.Return(jen.Id("failedStream").Types(e.itemType(op)).Call(jen.Id("errorFor").Call(
+				jen.Return(jen.Id("failedStream").Types(e.itemType(op)).Call(jen.Id(helper.ErrorFor).Call(
 					jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Stream.Method+" is not implemented")))),
 			)
 		}
 		if !op.Plain() {
 			continue
 		}
-		notImplemented := jen.Id("errorFor").Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Name+" is not implemented"))
+		notImplemented := jen.Id(helper.ErrorFor).Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("not_implemented"), jen.Lit(op.Name+" is not implemented"))
 		f.Commentf("// %s answers 501 Not Implemented.", op.Name)
 		f.Func().Params(jen.Id(n.Unimplemented)).Id(op.Name).Params(params...).Parens(jen.List(results...)).BlockFunc(func(g *jen.Group) {
 			switch {
@@ -62,8 +61,8 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 			case byPointer(op.Response) || op.Response.Nilable():
 				g.Return(jen.Nil(), notImplemented)
 			default:
-				g.Var().Id("zero").Add(e.typeExpr(op.Response))
-				g.Return(jen.Id("zero"), notImplemented)
+				g.Var().Id(local.Zero).Add(e.typeExpr(op.Response))
+				g.Return(jen.Id(local.Zero), notImplemented)
 			}
 		})
 	}
@@ -81,16 +80,16 @@ func (e *emitter) register(f *jen.File, n *ir.ClientNode) {
 		f.Comment("// An impl that is an Authenticator authenticates the requests of operations with a")
 		f.Comment("// security requirement; see CredentialsFrom for those without.")
 	}
-	f.Func().Id(n.Register).Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("impl").Id(n.Interface), jen.Id("opts").Op("...").Id("ServerOption")).BlockFunc(func(g *jen.Group) {
-		g.Id("cfg").Op(":=").Id("newServerConfig").Call(jen.Id("opts"))
+	f.Func().Id(n.Register).Params(jen.Id(local.Mux).Op("*").Qual("net/http", "ServeMux"), jen.Id(local.Impl).Id(n.Interface), jen.Id(local.Opts).Op("...").Id("ServerOption")).BlockFunc(func(g *jen.Group) {
+		g.Id(local.Cfg).Op(":=").Id("newServerConfig").Call(jen.Id(local.Opts))
 		if slices.ContainsFunc(n.Package.Operations, func(op *ir.Operation) bool { return op.Security != nil }) {
-			g.List(jen.Id("auth"), jen.Id("_")).Op(":=").Id("impl").Assert(jen.Id("Authenticator"))
+			g.List(jen.Id(local.Auth), jen.Id("_")).Op(":=").Id(local.Impl).Assert(jen.Id("Authenticator"))
 		}
 		for _, rt := range routesOf(n.Package.Operations) {
-			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(rt.pattern()), jen.Func().Params(
-				jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
+			g.Id(local.Mux).Dot("HandleFunc").Call(jen.Lit(rt.pattern()), jen.Func().Params(
+				jen.Id(local.W).Qual("net/http", "ResponseWriter"), jen.Id(local.R).Op("*").Qual("net/http", "Request"),
 			).BlockFunc(func(h *jen.Group) {
-				h.Defer().Id("cfg").Dot("recoverPanic").Call(jen.Id("w"), jen.Id("r"))
+				h.Defer().Id(local.Cfg).Dot("recoverPanic").Call(jen.Id(local.W), jen.Id(local.R))
 				if len(rt.ops) == 1 {
 					e.handler(h, rt.ops[0].op, rt.wildcards(rt.ops[0]))
 					return
@@ -109,7 +108,7 @@ func (e *emitter) register(f *jen.File, n *ir.ClientNode) {
 						b.Return()
 					})
 				}
-				h.Qual("net/http", "NotFound").Call(jen.Id("w"), jen.Id("r"))
+				h.Qual("net/http", "NotFound").Call(jen.Id(local.W), jen.Id(local.R))
 			}))
 		}
 	})
@@ -234,7 +233,7 @@ func (rt *route) matches(m routeOp) jen.Code {
 		if !rt.wilds[i] {
 			continue
 		}
-		v := jen.Id("r").Dot("PathValue").Call(jen.Lit("w" + strconv.Itoa(i)))
+		v := jen.Id(local.R).Dot("PathValue").Call(jen.Lit(local.W1.At(i)))
 		switch {
 		case !s.wild():
 			conds = append(conds, jen.Add(v).Op("==").Lit(s.literal))
@@ -357,40 +356,40 @@ func escapePattern(s string) string {
 
 func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Parameter]wildcard) {
 	if op.Security != nil {
-		h.List(jen.Id("r"), jen.Id("ok")).Op(":=").Id("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Id("auth"), jen.Lit(op.Name), securityLit(op.Security))
-		h.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		h.List(jen.Id(local.R), jen.Id(local.OK)).Op(":=").Id("authenticate").Call(jen.Id(local.W), jen.Id(local.R), jen.Id(local.Auth), jen.Lit(op.Name), securityLit(op.Security))
+		h.If(jen.Op("!").Id(local.OK)).Block(jen.Return())
 	}
-	h.Var().Id("params").Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params}))
+	h.Var().Id(local.Params).Add(e.typeExpr(&ir.TypeRef{Kind: ir.Named, Named: op.Params}))
 	fail := func(err jen.Code) []jen.Code {
 		return []jen.Code{
-			jen.Id("writeError").Call(jen.Id("w"), jen.Id("errorFor").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("malformed_request"), jen.Add(err).Dot("Error").Call())),
+			jen.Id(helper.WriteError).Call(jen.Id(local.W), jen.Id(helper.ErrorFor).Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("malformed_request"), jen.Add(err).Dot("Error").Call())),
 			jen.Return(),
 		}
 	}
 	// A body that does not read is 413 past the limit, 400 otherwise.
-	bodyFail := []jen.Code{jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return()}
+	bodyFail := []jen.Code{jen.Id(helper.WriteError).Call(jen.Id(local.W), jen.Id("bodyError").Call(jen.Id(local.Err))), jen.Return()}
 	if op.Body != "" {
-		args := []jen.Code{jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(op.BodyEncoding == ir.JSON)}
+		args := []jen.Code{jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name), jen.Lit(op.BodyEncoding == ir.JSON)}
 		for _, m := range op.BodyMedia {
 			args = append(args, jen.Lit(m))
 		}
-		h.If(jen.Op("!").Id("cfg").Dot("readBody").Call(args...)).Block(jen.Return())
+		h.If(jen.Op("!").Id(local.Cfg).Dot("readBody").Call(args...)).Block(jen.Return())
 		switch op.BodyEncoding {
 		case ir.JSON:
-			target := jen.Op("&").Id("params")
+			target := jen.Op("&").Id(local.Params)
 			if op.BodyField != nil {
-				target = jen.Op("&").Id("params").Dot(op.BodyField.Name)
+				target = jen.Op("&").Id(local.Params).Dot(op.BodyField.Name)
 			}
-			h.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(bodyFail...)
+			h.If(jen.Id(local.Err).Op(":=").Id("decodeJSON").Call(jen.Id(local.R), target), jen.Id(local.Err).Op("!=").Nil()).Block(bodyFail...)
 		case ir.Form, ir.Multipart:
 			e.readFormBody(h, op, fail)
 		case ir.Binary:
 			// The implementation reads the upload as it arrives.
-			h.Id("params").Dot(op.BodyField.Name).Op("=").Id("r").Dot("Body")
+			h.Id(local.Params).Dot(op.BodyField.Name).Op("=").Id(local.R).Dot("Body")
 		default:
-			h.List(jen.Id("body"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("r").Dot("Body"))
-			h.If(jen.Err().Op("!=").Nil()).Block(bodyFail...)
-			h.Id("params").Dot(op.BodyField.Name).Op("=").Add(e.typeExpr(op.BodyField.Type)).Parens(jen.Id("body"))
+			h.List(jen.Id(local.Body), jen.Id(local.Err)).Op(":=").Qual("io", "ReadAll").Call(jen.Id(local.R).Dot("Body"))
+			h.If(jen.Id(local.Err).Op("!=").Nil()).Block(bodyFail...)
+			h.Id(local.Params).Dot(op.BodyField.Name).Op("=").Add(e.typeExpr(op.BodyField.Type)).Parens(jen.Id(local.Body))
 		}
 	}
 	var query, cookies []string // the names of the parameters in each
@@ -406,20 +405,20 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 		}
 	}
 	if len(query) > 0 {
-		h.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
+		h.Id(local.Query).Op(":=").Id(local.R).Dot("URL").Dot("Query").Call()
 	}
 	if rawQuery {
-		h.Id("rawQuery").Op(":=").Id("rawValues").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
+		h.Id(local.RawQuery).Op(":=").Id("rawValues").Call(jen.Id(local.R).Dot("URL").Dot("RawQuery"))
 	}
 	if len(cookies) > 0 {
 		raw := jen.Id("_")
 		if rawCookies {
-			raw = jen.Id("rawCookies")
+			raw = jen.Id(local.RawCookies)
 		}
-		h.List(jen.Id("cookies"), raw).Op(":=").Id("cookieValues").Call(jen.Id("r"))
+		h.List(jen.Id(local.Cookies), raw).Op(":=").Id("cookieValues").Call(jen.Id(local.R))
 	}
 	for _, p := range op.Parameters {
-		dst := jen.Id("params").Dot(p.Field.Name)
+		dst := jen.Id(local.Params).Dot(p.Field.Name)
 		t := p.Field.Type
 		switch p.In {
 		case ir.InPath:
@@ -431,22 +430,22 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			for _, sep := range w.seps {
 				seps = append(seps, jen.Lit(sep))
 			}
-			text := jen.Id("segmentParam").Call(jen.Id("rawSegment").Call(jen.Id("r"), jen.Lit(w.segment)), jen.Lit(w.prefix),
+			text := jen.Id("segmentParam").Call(jen.Id("rawSegment").Call(jen.Id(local.R), jen.Lit(w.segment)), jen.Lit(w.prefix),
 				jen.Index().String().Values(seps...), jen.Lit(w.suffix), jen.Lit(w.index))
 			e.readStyled(h, p, text, jen.Qual("net/url", "PathUnescape"), fail)
 		case ir.InQuery:
-			e.readFormParam(h, "query", "rawQuery", p.Name, dst, t, p.Style, p.Explode, others(query, p.Name), fail)
+			e.readFormParam(h, local.Query, local.RawQuery, p.Name, dst, t, p.Style, p.Explode, others(query, p.Name), fail)
 		case ir.InCookie:
-			e.readFormParam(h, "cookies", "rawCookies", p.Name, dst, t, p.Style, p.Explode, others(cookies, p.Name), fail)
+			e.readFormParam(h, local.Cookies, local.RawCookies, p.Name, dst, t, p.Style, p.Explode, others(cookies, p.Name), fail)
 		case ir.InHeader:
-			h.If(jen.Id("vs").Op(":=").Id("r").Dot("Header").Dot("Values").Call(jen.Lit(p.Name)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
-				e.readStyled(g, p, jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), jen.Id("headerUnescape"), fail)
+			h.If(jen.Id(local.VS).Op(":=").Id(local.R).Dot("Header").Dot("Values").Call(jen.Lit(p.Name)), jen.Len(jen.Id(local.VS)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+				e.readStyled(g, p, jen.Qual("strings", "Join").Call(jen.Id(local.VS), jen.Lit(",")), jen.Id("headerUnescape"), fail)
 			})
 		}
 	}
 	if e.checked[op.Params] {
-		h.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("writeError").Call(jen.Id("w"), jen.Id("errorFor").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_params"), jen.Err().Dot("Error").Call())),
+		h.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot(method.Validate).Call(), jen.Id(local.Err).Op("!=").Nil()).Block(
+			jen.Id(helper.WriteError).Call(jen.Id(local.W), jen.Id(helper.ErrorFor).Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_params"), jen.Id(local.Err).Dot("Error").Call())),
 			jen.Return(),
 		)
 	}
@@ -459,20 +458,20 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 			e.streamAnswer(h, op, status)
 			return
 		}
-		h.If(jen.Id("acceptsStream").Call(jen.Id("r"), jen.Lit(op.Stream.Media))).BlockFunc(func(g *jen.Group) {
+		h.If(jen.Id("acceptsStream").Call(jen.Id(local.R), jen.Lit(op.Stream.Media))).BlockFunc(func(g *jen.Group) {
 			e.streamAnswer(g, op, status)
 			g.Return()
 		})
 	}
-	call := jen.Id("impl").Dot(op.Name).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id("params"))
-	failed := jen.Id("cfg").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Err())
+	call := jen.Id(local.Impl).Dot(op.Name).Call(jen.Id(local.R).Dot("Context").Call(), jen.Op("&").Id(local.Params))
+	failed := jen.Id(local.Cfg).Dot("fail").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name), jen.Id(local.Err))
 	if op.Response == nil {
-		h.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(failed, jen.Return())
-		h.Id("w").Dot("WriteHeader").Call(jen.Lit(status))
+		h.If(jen.Id(local.Err).Op(":=").Add(call), jen.Id(local.Err).Op("!=").Nil()).Block(failed, jen.Return())
+		h.Id(local.W).Dot("WriteHeader").Call(jen.Lit(status))
 		return
 	}
-	h.List(jen.Id("result"), jen.Err()).Op(":=").Add(call)
-	h.If(jen.Err().Op("!=").Nil()).Block(failed, jen.Return())
+	h.List(jen.Id(local.Result), jen.Id(local.Err)).Op(":=").Add(call)
+	h.If(jen.Id(local.Err).Op("!=").Nil()).Block(failed, jen.Return())
 	switch op.ResponseEncoding {
 	case ir.JSON:
 		if op.Statuses != nil {
@@ -482,17 +481,17 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 		switch t := op.Response; {
 		case byPointer(t) || t.Kind == ir.Pointer:
 			// A nil result would be sent as null, which the response's schema does not allow.
-			h.If(jen.Id("result").Op("==").Nil()).Block(
-				jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)), jen.Return())
+			h.If(jen.Id(local.Result).Op("==").Nil()).Block(
+				jen.Id(local.Cfg).Dot("noResult").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name)), jen.Return())
 		case t.Kind == ir.Slice || t.Kind == ir.Map:
 			// A nil list or map is an empty one, not null.
-			h.If(jen.Id("result").Op("==").Nil()).Block(jen.Id("result").Op("=").Add(e.typeExpr(t)).Values())
+			h.If(jen.Id(local.Result).Op("==").Nil()).Block(jen.Id(local.Result).Op("=").Add(e.typeExpr(t)).Values())
 		}
-		h.Id("cfg").Dot("result").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id("result"))
+		h.Id(local.Cfg).Dot("result").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id(local.Result))
 	case ir.Binary:
-		h.Id("writeBody").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id("result"))
+		h.Id("writeBody").Call(jen.Id(local.W), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Id(local.Result))
 	default:
-		h.Id("writeRaw").Call(jen.Id("w"), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id("result")))
+		h.Id("writeRaw").Call(jen.Id(local.W), jen.Lit(status), jen.Lit(op.ResponseMedia), jen.Index().Byte().Parens(jen.Id(local.Result)))
 	}
 }
 
@@ -500,28 +499,28 @@ func (e *emitter) handler(h *jen.Group, op *ir.Operation, wildcards map[*ir.Para
 // the first of them; a result with none set is no answer.
 func (e *emitter) answerStatuses(g *jen.Group, op *ir.Operation) {
 	g.Switch().BlockFunc(func(g *jen.Group) {
-		g.Case(jen.Id("result").Op("==").Nil()).Block(
-			jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)))
+		g.Case(jen.Id(local.Result).Op("==").Nil()).Block(
+			jen.Id(local.Cfg).Dot("noResult").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name)))
 		for _, s := range op.Statuses {
-			field := jen.Id("result").Dot(s.Field.Name)
+			field := jen.Id(local.Result).Dot(s.Field.Name)
 			g.Case(jen.Add(field).Op("!=").Nil()).Block(
-				jen.Id("cfg").Dot("result").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name), jen.Lit(s.Code), jen.Lit(op.ResponseMedia), field))
+				jen.Id(local.Cfg).Dot("result").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name), jen.Lit(s.Code), jen.Lit(op.ResponseMedia), field))
 		}
-		g.Default().Block(jen.Id("cfg").Dot("noResult").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Name)))
+		g.Default().Block(jen.Id(local.Cfg).Dot("noResult").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(op.Name)))
 	})
 }
 
 // streamAnswer writes code answering with the items of the implementation's stream, each
 // flushed as it comes.
 func (e *emitter) streamAnswer(g *jen.Group, op *ir.Operation, status int) {
-	seq := jen.Id("impl").Dot(op.Stream.Method).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id("params"))
+	seq := jen.Id(local.Impl).Dot(op.Stream.Method).Call(jen.Id(local.R).Dot("Context").Call(), jen.Op("&").Id(local.Params))
 	switch {
 	case op.Stream.Encoding == ir.NDJSON:
-		g.Id("writeLines").Call(jen.Id("w"), jen.Id("r"), jen.Lit(status), jen.Lit(op.Stream.Media), seq)
+		g.Id("writeLines").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(status), jen.Lit(op.Stream.Media), seq)
 	case op.Stream.Item.Kind == ir.Event:
-		g.Id("writeSSE").Call(jen.Id("w"), jen.Id("r"), jen.Lit(status), seq, jen.Id("sseEvent"))
+		g.Id("writeSSE").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(status), seq, jen.Id("sseEvent"))
 	default:
-		g.Id("writeSSE").Call(jen.Id("w"), jen.Id("r"), jen.Lit(status), seq, jen.Id("sseData").Types(e.itemType(op)))
+		g.Id("writeSSE").Call(jen.Id(local.W), jen.Id(local.R), jen.Lit(status), seq, jen.Id("sseData").Types(e.itemType(op)))
 	}
 }
 
@@ -543,20 +542,20 @@ func (e *emitter) readStyled(g *jen.Group, p *ir.Parameter, text, unescape jen.C
 		style = ir.StyleSimple
 	}
 	t := p.Field.Type
-	dst := jen.Id("params").Dot(p.Field.Name)
+	dst := jen.Id(local.Params).Dot(p.Field.Name)
 	if style == ir.StyleSimple && leaf(bare(t)) {
 		if p.In == ir.InHeader {
-			e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit(p.Name), 1, fail)
+			e.parseInto(g, jen.Id(local.VS).Index(jen.Lit(0)), dst, t, jen.Lit(p.Name), 1, fail)
 			return
 		}
-		g.If(jen.List(jen.Id("s"), jen.Err()).Op(":=").Add(unescape).Call(text), jen.Err().Op("==").Nil()).BlockFunc(func(g *jen.Group) {
-			e.parseInto(g, jen.Id("s"), dst, t, jen.Lit(p.Name), 1, fail)
-		}).Else().Block(fail(jen.Id("badParam").Call(jen.Lit(p.Name), jen.Err()))...)
+		g.If(jen.List(jen.Id(local.S), jen.Id(local.Err)).Op(":=").Add(unescape).Call(text), jen.Id(local.Err).Op("==").Nil()).BlockFunc(func(g *jen.Group) {
+			e.parseInto(g, jen.Id(local.S), dst, t, jen.Lit(p.Name), 1, fail)
+		}).Else().Block(fail(jen.Id("badParam").Call(jen.Lit(p.Name), jen.Id(local.Err)))...)
 		return
 	}
-	g.If(jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("styleItems").Call(jen.Lit(style.String()), jen.Lit(p.Explode), jen.Lit(p.Name),
-		jen.Lit(isList(t)), jen.Lit(isObject(t)), text, unescape), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-		e.fromItems(g, "items", dst, t, jen.Lit(p.Name), 1, fail)
+	g.If(jen.List(jen.Id(local.Items), jen.Id(local.OK)).Op(":=").Id("styleItems").Call(jen.Lit(style.String()), jen.Lit(p.Explode), jen.Lit(p.Name),
+		jen.Lit(isList(t)), jen.Lit(isObject(t)), text, unescape), jen.Id(local.OK)).BlockFunc(func(g *jen.Group) {
+		e.fromItems(g, local.Items, dst, t, jen.Lit(p.Name), 1, fail)
 	}).Else().Block(fail(jen.Id("badParam").Call(jen.Lit(p.Name), jen.Qual("errors", "New").Call(jen.Lit("not in "+style.String()+" style"))))...)
 }
 
@@ -565,18 +564,18 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 	raw := jen.Id("_")
 	for _, ff := range op.FormFields {
 		if op.BodyEncoding == ir.Form && needsRaw(ff.Style, ff.Explode, ff.Field.Type) {
-			raw = jen.Id("rawForm")
+			raw = jen.Id(local.RawForm)
 		}
 	}
 	form := jen.Id("_")
 	if op.FormFields == nil || op.BodyField != nil && op.BodyField.Type.Kind == ir.Pointer || slices.ContainsFunc(op.FormFields, func(ff *ir.FormField) bool {
 		return bare(ff.Field.Type).Kind != ir.File && !isFiles(ff.Field.Type)
 	}) {
-		form = jen.Id("form")
+		form = jen.Id(local.Form)
 	}
-	g.List(form, raw, jen.Err()).Op(":=").Id("formValues").Call(jen.Id("r"))
-	g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeError").Call(jen.Id("w"), jen.Id("bodyError").Call(jen.Err())), jen.Return())
-	base := jen.Id("params")
+	g.List(form, raw, jen.Id(local.Err)).Op(":=").Id("formValues").Call(jen.Id(local.R))
+	g.If(jen.Id(local.Err).Op("!=").Nil()).Block(jen.Id(helper.WriteError).Call(jen.Id(local.W), jen.Id("bodyError").Call(jen.Id(local.Err))), jen.Return())
+	base := jen.Id(local.Params)
 	body := func(g *jen.Group) {
 		if op.FormFields == nil && op.BodyField != nil {
 			e.readOtherForm(g, base, op.BodyField.Type, fail)
@@ -599,11 +598,11 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 					// Styles apply to urlencoded bodies only; a multipart list is one part per item.
 					style, explode = ir.StyleForm, true
 				}
-				e.readFormParam(g, "form", "rawForm", ff.Field.WireName, dst, t, style, explode, others(names, ff.Field.WireName), fail)
+				e.readFormParam(g, local.Form, local.RawForm, ff.Field.WireName, dst, t, style, explode, others(names, ff.Field.WireName), fail)
 				continue
 			}
-			g.If(jen.Id("vs").Op(":=").Id("form").Index(jen.Lit(ff.Field.WireName)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
-				e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit(ff.Field.WireName), 1, fail)
+			g.If(jen.Id(local.VS).Op(":=").Id(local.Form).Index(jen.Lit(ff.Field.WireName)), jen.Len(jen.Id(local.VS)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+				e.parseInto(g, jen.Id(local.VS).Index(jen.Lit(0)), dst, t, jen.Lit(ff.Field.WireName), 1, fail)
 			})
 		}
 	}
@@ -611,12 +610,12 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 		body(g)
 		return
 	}
-	base = jen.Id("params").Dot(op.BodyField.Name)
+	base = jen.Id(local.Params).Dot(op.BodyField.Name)
 	if op.BodyField.Type.Kind != ir.Pointer {
 		body(g)
 		return
 	}
-	g.If(jen.Id("formSent").Call(jen.Id("r"), jen.Id("form"))).BlockFunc(func(g *jen.Group) {
+	g.If(jen.Id("formSent").Call(jen.Id(local.R), jen.Id(local.Form))).BlockFunc(func(g *jen.Group) {
 		g.Add(base).Op("=").New(e.typeExpr(op.BodyField.Type.Elem))
 		body(g)
 	})
@@ -626,21 +625,21 @@ func (e *emitter) readFormBody(g *jen.Group, op *ir.Operation, fail failFunc) {
 // into a list of files.
 func (e *emitter) readFile(g *jen.Group, f *ir.Field, dst jen.Code, fail failFunc) {
 	file := e.typeExpr(&ir.TypeRef{Kind: ir.File})
-	value := jen.Add(file).Values(jen.Dict{jen.Id("Name"): jen.Id("name"), jen.Id("ContentType"): jen.Id("ct"), jen.Id("Content"): jen.Id("content")})
+	value := jen.Add(file).Values(jen.Dict{jen.Id("Name"): jen.Id(local.Name), jen.Id("ContentType"): jen.Id(local.CT), jen.Id("Content"): jen.Id(local.Content)})
 	read := func(g *jen.Group, i jen.Code, set jen.Code) {
-		g.If(jen.List(jen.Id("name"), jen.Id("ct"), jen.Id("content"), jen.Id("ok"), jen.Err()).Op(":=").Id("filePart").Call(jen.Id("r"), jen.Lit(f.WireName), i), jen.Err().Op("!=").Nil()).Block(
-			fail(jen.Err())...,
-		).Else().If(jen.Id("ok")).Block(set)
+		g.If(jen.List(jen.Id(local.Name), jen.Id(local.CT), jen.Id(local.Content), jen.Id(local.OK), jen.Id(local.Err)).Op(":=").Id("filePart").Call(jen.Id(local.R), jen.Lit(f.WireName), i), jen.Id(local.Err).Op("!=").Nil()).Block(
+			fail(jen.Id(local.Err))...,
+		).Else().If(jen.Id(local.OK)).Block(set)
 	}
 	if isFiles(f.Type) {
 		list := dst
 		if f.Type.Kind == ir.Pointer {
-			g.If(jen.Id("filePartCount").Call(jen.Id("r"), jen.Lit(f.WireName)).Op(">").Lit(0)).Block(
+			g.If(jen.Id("filePartCount").Call(jen.Id(local.R), jen.Lit(f.WireName)).Op(">").Lit(0)).Block(
 				jen.Add(dst).Op("=").New(e.typeExpr(f.Type.Elem)))
 			list = jen.Parens(jen.Op("*").Add(dst))
 		}
-		g.For(jen.Id("i").Op(":=").Range().Id("filePartCount").Call(jen.Id("r"), jen.Lit(f.WireName))).BlockFunc(func(g *jen.Group) {
-			read(g, jen.Id("i"), jen.Add(list).Op("=").Append(list, value))
+		g.For(jen.Id(local.I).Op(":=").Range().Id("filePartCount").Call(jen.Id(local.R), jen.Lit(f.WireName))).BlockFunc(func(g *jen.Group) {
+			read(g, jen.Id(local.I), jen.Add(list).Op("=").Append(list, value))
 		})
 		return
 	}
@@ -653,15 +652,15 @@ func (e *emitter) readFile(g *jen.Group, f *ir.Field, dst jen.Code, fail failFun
 // readOtherForm reads a form body that is no struct: the reverse of otherFormBody.
 func (e *emitter) readOtherForm(g *jen.Group, dst jen.Code, t *ir.TypeRef, fail failFunc) {
 	if b := bare(t); b.Kind == ir.Map {
-		g.For(jen.Id("k").Op(":=").Range().Id("form")).BlockFunc(func(g *jen.Group) {
+		g.For(jen.Id(local.K).Op(":=").Range().Id(local.Form)).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Add(dst).Op("==").Nil()).Block(jen.Add(dst).Op("=").Add(e.typeExpr(b)).Values())
-			g.Var().Id("v").Add(e.typeExpr(b.Elem))
-			e.readDeep(g, "form", wireKey{jen.Id("k")}, jen.Id("v"), b.Elem, 1, fail)
-			g.Add(dst).Index(jen.Id("k")).Op("=").Id("v")
+			g.Var().Id(local.V).Add(e.typeExpr(b.Elem))
+			e.readDeep(g, local.Form, wireKey{jen.Id(local.K)}, jen.Id(local.V), b.Elem, 1, fail)
+			g.Add(dst).Index(jen.Id(local.K)).Op("=").Id(local.V)
 		})
 		return
 	}
-	g.If(jen.Id("vs").Op(":=").Id("form").Index(jen.Lit("body")), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
-		e.parseInto(g, jen.Id("vs").Index(jen.Lit(0)), dst, t, jen.Lit("body"), 1, fail)
+	g.If(jen.Id(local.VS).Op(":=").Id(local.Form).Index(jen.Lit("body")), jen.Len(jen.Id(local.VS)).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
+		e.parseInto(g, jen.Id(local.VS).Index(jen.Lit(0)), dst, t, jen.Lit("body"), 1, fail)
 	})
 }

@@ -8,7 +8,6 @@ import (
 
 // types writes the package's struct types, in spec order.
 func (e *emitter) types(f *jen.File) bool {
-	e.importNames(f)
 	wrote := false
 	var unions unionHelpers
 	for _, t := range e.pkg.Types {
@@ -66,17 +65,17 @@ func (e *emitter) extraMethods(f *jen.File, t *ir.Type) {
 	extra := t.Extra.Name
 	f.Comment("// UnmarshalJSON decodes the declared properties into their fields and keeps the others in")
 	f.Commentf("// %s.", extra)
-	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Type().Id("plain").Id(t.Name),
-		jen.List(jen.Id("fields"), jen.Err()).Op(":=").Id("decodeExtra").Call(append([]jen.Code{jen.Id("data"), jen.Op("&").Id("x").Dot(extra)}, declared...)...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("fields"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("x")))),
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.UnmarshalJSON).Params(jen.Id(local.Data).Index().Byte()).Error().Block(
+		jen.Type().Id(local.Plain).Id(t.Name),
+		jen.List(jen.Id(local.Fields), jen.Id(local.Err)).Op(":=").Id("decodeExtra").Call(append([]jen.Code{jen.Id(local.Data), jen.Op("&").Id(local.X).Dot(extra)}, declared...)...),
+		jen.If(jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Id(local.Err))),
+		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Fields), jen.Parens(jen.Op("*").Id(local.Plain)).Parens(jen.Id(local.X)))),
 	)
 	f.Commentf("// MarshalJSON encodes the fields, then the properties in %s.", extra)
-	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(t.Name),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Parens(jen.Id("x"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("encodeExtra").Call(append([]jen.Code{jen.Id("data"), jen.Id("x").Dot(extra)}, declared...)...)),
+	f.Func().Params(jen.Id(local.X).Id(t.Name)).Id(method.MarshalJSON).Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id(local.Plain).Id(t.Name),
+		jen.List(jen.Id(local.Data), jen.Id(local.Err)).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id(local.Plain).Parens(jen.Id(local.X))),
+		jen.If(jen.Id(local.Err).Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id(local.Err))),
+		jen.Return(jen.Id("encodeExtra").Call(append([]jen.Code{jen.Id(local.Data), jen.Id(local.X).Dot(extra)}, declared...)...)),
 	)
 }

@@ -36,9 +36,9 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 	f.Add(e.doc(t.Doc)).Type().Id(t.Name).Struct(items...)
 
 	f.Comment("// MarshalJSON encodes the alternative that is set, or null.")
-	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id(local.U).Id(t.Name)).Id(method.MarshalJSON).Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		for _, v := range t.Variants {
-			val := jen.Id("u").Dot(v.Field.Name)
+			val := jen.Id(local.U).Dot(v.Field.Name)
 			if v.Empty {
 				g.If(val).Block(jen.Return(jen.Index().Byte().Parens(jen.Lit(`""`)), jen.Nil()))
 				continue
@@ -49,14 +49,14 @@ func (e *emitter) union(f *jen.File, t *ir.Type, h *unionHelpers) {
 			})
 		}
 		if t.Unknown != "" {
-			g.If(jen.Id("u").Dot(t.Unknown).Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot(t.Unknown), jen.Nil()))
+			g.If(jen.Id(local.U).Dot(t.Unknown).Op("!=").Nil()).Block(jen.Return(jen.Id(local.U).Dot(t.Unknown), jen.Nil()))
 		}
 		g.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil())
 	})
 
-	f.Add(e.doc(decodeDoc(t))).Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		g.Op("*").Id("u").Op("=").Id(t.Name).Values()
-		g.Switch(jen.Id("unionToken").Call(jen.Id("data"))).BlockFunc(func(sw *jen.Group) {
+	f.Add(e.doc(decodeDoc(t))).Func().Params(jen.Id(local.U).Op("*").Id(t.Name)).Id(method.UnmarshalJSON).Params(jen.Id(local.Data).Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		g.Op("*").Id(local.U).Op("=").Id(t.Name).Values()
+		g.Switch(jen.Id(helper.UnionToken).Call(jen.Id(local.Data))).BlockFunc(func(sw *jen.Group) {
 			sw.Case(jen.LitRune('n')).Block(jen.Return(jen.Nil()))
 			for _, tok := range tokens {
 				group := candidates(t, tok)
@@ -176,14 +176,14 @@ func (e *emitter) objectCase(c *jen.Group, t *ir.Type, group []*ir.Variant, h *u
 		group = rest
 	}
 	if t.Discriminator != "" || len(group) > 1 && needsObject(group) {
-		c.Var().Id("obj").Map(jen.String()).Qual("encoding/json", "RawMessage")
-		c.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("obj")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err())))
+		c.Var().Id(local.Obj).Map(jen.String()).Qual("encoding/json", "RawMessage")
+		c.If(jen.Id(local.Err).Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Data), jen.Op("&").Id(local.Obj)), jen.Id(local.Err).Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Id(local.Err))))
 	}
 	if t.Discriminator != "" {
-		c.If(jen.List(jen.Id("tag"), jen.Id("ok")).Op(":=").Id("unionTag").Call(jen.Id("obj"), jen.Lit(t.Discriminator)), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) { e.tagCases(sw, t, h) })
-			g.Id("u").Dot(t.Unknown).Op("=").Qual("bytes", "Clone").Call(jen.Id("data"))
+		c.If(jen.List(jen.Id(local.Tag), jen.Id(local.OK)).Op(":=").Id(helper.UnionTag).Call(jen.Id(local.Obj), jen.Lit(t.Discriminator)), jen.Id(local.OK)).BlockFunc(func(g *jen.Group) {
+			g.Switch(jen.Id(local.Tag)).BlockFunc(func(sw *jen.Group) { e.tagCases(sw, t, h) })
+			g.Id(local.U).Dot(t.Unknown).Op("=").Qual("bytes", "Clone").Call(jen.Id(local.Data))
 			g.Return(jen.Nil())
 		})
 	}
@@ -292,31 +292,31 @@ func matchCondition(m *ir.Match, h *unionHelpers, known string) jen.Code {
 	}
 	if len(required) > 0 {
 		h.has = true
-		conds = append(conds, jen.Id("unionHas").Call(append([]jen.Code{jen.Id("obj")}, required...)...))
+		conds = append(conds, jen.Id(helper.UnionHas).Call(append([]jen.Code{jen.Id(local.Obj)}, required...)...))
 	}
 	for _, p := range m.Pins {
 		if p.Property == known {
 			continue
 		}
 		h.is = true
-		raw := jen.Id("obj").Index(jen.Lit(p.Property))
+		raw := jen.Id(local.Obj).Index(jen.Lit(p.Property))
 		args := []jen.Code{raw}
 		for _, val := range p.Values {
 			args = append(args, jen.Lit(val))
 		}
-		is := jen.Id("unionIs").Call(args...)
+		is := jen.Id(helper.UnionIs).Call(args...)
 		if !p.Required {
-			is = jen.Parens(jen.Id("obj").Index(jen.Lit(p.Property)).Op("==").Nil().Op("||").Add(is))
+			is = jen.Parens(jen.Id(local.Obj).Index(jen.Lit(p.Property)).Op("==").Nil().Op("||").Add(is))
 		}
 		conds = append(conds, is)
 	}
 	if m.Closed {
 		h.only = true
-		args := []jen.Code{jen.Id("obj")}
+		args := []jen.Code{jen.Id(local.Obj)}
 		for _, k := range m.Known {
 			args = append(args, jen.Lit(k))
 		}
-		conds = append(conds, jen.Id("unionOnly").Call(args...))
+		conds = append(conds, jen.Id(helper.UnionOnly).Call(args...))
 	}
 	if len(conds) == 0 {
 		return nil
@@ -333,7 +333,7 @@ func (e *emitter) arrayCase(c *jen.Group, t *ir.Type, group []*ir.Variant, h *un
 		return
 	}
 	h.items = true
-	c.Id("items").Op(":=").Id("unionItems").Call(jen.Id("data"))
+	c.Id(local.Items).Op(":=").Id(helper.UnionItems).Call(jen.Id(local.Data))
 	for i, v := range group {
 		switch {
 		case v.Items == nil:
@@ -345,8 +345,8 @@ func (e *emitter) arrayCase(c *jen.Group, t *ir.Type, group []*ir.Variant, h *un
 			for _, m := range v.Items {
 				fits = append(fits, matchCondition(m, h, ""))
 			}
-			fit := jen.Func().Params(jen.Id("obj").Add(rawObject())).Bool().Block(jen.Return(join(fits, "||")))
-			c.If(jen.Id("unionEach").Call(jen.Id("items"), fit)).Block(e.decodeInto(t, v)...)
+			fit := jen.Func().Params(jen.Id(local.Obj).Add(rawObject())).Bool().Block(jen.Return(join(fits, "||")))
+			c.If(jen.Id(helper.UnionEach).Call(jen.Id(local.Items), fit)).Block(e.decodeInto(t, v)...)
 		}
 	}
 }
@@ -374,10 +374,10 @@ func (e *emitter) scalarCase(c *jen.Group, t *ir.Type, group []*ir.Variant) {
 func (e *emitter) decodeInto(t *ir.Type, v *ir.Variant) []jen.Code {
 	elem, assign := variantTarget(v)
 	return []jen.Code{
-		jen.Id("v").Op(":=").New(e.typeExpr(elem)),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err()))),
-		jen.Id("u").Dot(v.Field.Name).Op("=").Add(assign),
+		jen.Id(local.V).Op(":=").New(e.typeExpr(elem)),
+		jen.If(jen.Id(local.Err).Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Data), jen.Id(local.V)), jen.Id(local.Err).Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Id(local.Err)))),
+		jen.Id(local.U).Dot(v.Field.Name).Op("=").Add(assign),
 		jen.Return(jen.Nil()),
 	}
 }
@@ -385,21 +385,21 @@ func (e *emitter) decodeInto(t *ir.Type, v *ir.Variant) []jen.Code {
 // tryDecode takes data as v when it decodes and is one of v's values.
 func (e *emitter) tryDecode(v *ir.Variant) jen.Code {
 	if v.Empty {
-		return jen.If(jen.String().Parens(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(`""`)).Block(
-			jen.Id("u").Dot(v.Field.Name).Op("=").True(),
+		return jen.If(jen.String().Parens(jen.Qual("bytes", "TrimSpace").Call(jen.Id(local.Data))).Op("==").Lit(`""`)).Block(
+			jen.Id(local.U).Dot(v.Field.Name).Op("=").True(),
 			jen.Return(jen.Nil()))
 	}
 	elem, assign := variantTarget(v)
-	cond := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("==").Nil()
+	cond := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Data), jen.Id(local.V)).Op("==").Nil()
 	if len(v.Values) > 0 {
 		var alts []jen.Code
 		for _, val := range v.Values {
-			alts = append(alts, jen.Op("*").Id("v").Op("==").Add(lit(val)))
+			alts = append(alts, jen.Op("*").Id(local.V).Op("==").Add(lit(val)))
 		}
 		cond = cond.Op("&&").Parens(join(alts, "||"))
 	}
-	return jen.If(jen.Id("v").Op(":=").New(e.typeExpr(elem)), cond).Block(
-		jen.Id("u").Dot(v.Field.Name).Op("=").Add(assign),
+	return jen.If(jen.Id(local.V).Op(":=").New(e.typeExpr(elem)), cond).Block(
+		jen.Id(local.U).Dot(v.Field.Name).Op("=").Add(assign),
 		jen.Return(jen.Nil()))
 }
 
@@ -407,9 +407,9 @@ func (e *emitter) tryDecode(v *ir.Variant) jen.Code {
 // that stores the pointer v in the field.
 func variantTarget(v *ir.Variant) (*ir.TypeRef, jen.Code) {
 	if t := v.Field.Type; t.Kind == ir.Pointer {
-		return t.Elem, jen.Id("v")
+		return t.Elem, jen.Id(local.V)
 	}
-	return v.Field.Type, jen.Op("*").Id("v")
+	return v.Field.Type, jen.Op("*").Id(local.V)
 }
 
 // write adds the helpers the file's unions call.
@@ -420,66 +420,66 @@ func (h *unionHelpers) write(f *jen.File) {
 	f.Comment("// unionToken tells the kind of JSON value data holds by its first byte: '{', '[', '\"', 't'")
 	f.Comment("// (true or false), 'n' (null), '0' (a number without fraction or exponent), '.' (any")
 	f.Comment("// other number), or 0 for no value.")
-	f.Func().Id("unionToken").Params(jen.Id("data").Index().Byte()).Byte().Block(
-		jen.Id("data").Op("=").Qual("bytes", "TrimLeft").Call(jen.Id("data"), jen.Lit(" \t\r\n")),
-		jen.If(jen.Len(jen.Id("data")).Op("==").Lit(0)).Block(jen.Return(jen.Lit(0))),
-		jen.Switch(jen.Id("c").Op(":=").Id("data").Index(jen.Lit(0)), jen.Id("c")).Block(
-			jen.Case(jen.LitRune('{'), jen.LitRune('['), jen.LitRune('"'), jen.LitRune('n')).Block(jen.Return(jen.Id("c"))),
+	f.Func().Id(helper.UnionToken).Params(jen.Id(local.Data).Index().Byte()).Byte().Block(
+		jen.Id(local.Data).Op("=").Qual("bytes", "TrimLeft").Call(jen.Id(local.Data), jen.Lit(" \t\r\n")),
+		jen.If(jen.Len(jen.Id(local.Data)).Op("==").Lit(0)).Block(jen.Return(jen.Lit(0))),
+		jen.Switch(jen.Id(local.C).Op(":=").Id(local.Data).Index(jen.Lit(0)), jen.Id(local.C)).Block(
+			jen.Case(jen.LitRune('{'), jen.LitRune('['), jen.LitRune('"'), jen.LitRune('n')).Block(jen.Return(jen.Id(local.C))),
 			jen.Case(jen.LitRune('t'), jen.LitRune('f')).Block(jen.Return(jen.LitRune('t'))),
 		),
-		jen.If(jen.Qual("bytes", "ContainsAny").Call(jen.Id("data"), jen.Lit(".eE"))).Block(jen.Return(jen.LitRune('.'))),
+		jen.If(jen.Qual("bytes", "ContainsAny").Call(jen.Id(local.Data), jen.Lit(".eE"))).Block(jen.Return(jen.LitRune('.'))),
 		jen.Return(jen.LitRune('0')),
 	)
-	obj := func() *jen.Statement { return jen.Id("obj").Add(rawObject()) }
+	obj := func() *jen.Statement { return jen.Id(local.Obj).Add(rawObject()) }
 	if h.tag {
 		f.Comment("// unionTag is the value of the discriminator property key of obj, when it is a string.")
-		f.Func().Id("unionTag").Params(obj(), jen.Id("key").String()).Params(jen.String(), jen.Bool()).Block(
-			jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("obj").Index(jen.Id("key")),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(""), jen.False())),
-			jen.Var().Id("tag").String(),
-			jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("tag")),
-			jen.Return(jen.Id("tag"), jen.Err().Op("==").Nil()),
+		f.Func().Id(helper.UnionTag).Params(obj(), jen.Id(local.Key).String()).Params(jen.String(), jen.Bool()).Block(
+			jen.List(jen.Id(local.Raw), jen.Id(local.OK)).Op(":=").Id(local.Obj).Index(jen.Id(local.Key)),
+			jen.If(jen.Op("!").Id(local.OK)).Block(jen.Return(jen.Lit(""), jen.False())),
+			jen.Var().Id(local.Tag).String(),
+			jen.Id(local.Err).Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Raw), jen.Op("&").Id(local.Tag)),
+			jen.Return(jen.Id(local.Tag), jen.Id(local.Err).Op("==").Nil()),
 		)
 	}
 	if h.has {
 		f.Comment("// unionHas reports whether obj has every one of keys.")
-		f.Func().Id("unionHas").Params(obj(), jen.Id("keys").Op("...").String()).Bool().Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
-				jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("obj").Index(jen.Id("k")), jen.Op("!").Id("ok")).Block(jen.Return(jen.False()))),
+		f.Func().Id(helper.UnionHas).Params(obj(), jen.Id(local.Keys).Op("...").String()).Bool().Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id(local.K)).Op(":=").Range().Id(local.Keys)).Block(
+				jen.If(jen.List(jen.Id("_"), jen.Id(local.OK)).Op(":=").Id(local.Obj).Index(jen.Id(local.K)), jen.Op("!").Id(local.OK)).Block(jen.Return(jen.False()))),
 			jen.Return(jen.True()),
 		)
 	}
 	if h.is {
 		f.Comment("// unionIs reports whether raw is a scalar equal to one of values, as JSON decodes it into any.")
-		f.Func().Id("unionIs").Params(jen.Id("raw").Qual("encoding/json", "RawMessage"), jen.Id("values").Op("...").Any()).Bool().Block(
-			jen.Var().Id("v").Any(),
-			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(jen.Return(jen.False())),
-			jen.Switch(jen.Id("v").Assert(jen.Type())).Block(
+		f.Func().Id(helper.UnionIs).Params(jen.Id(local.Raw).Qual("encoding/json", "RawMessage"), jen.Id(local.Values).Op("...").Any()).Bool().Block(
+			jen.Var().Id(local.V).Any(),
+			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Raw), jen.Op("&").Id(local.V)).Op("!=").Nil()).Block(jen.Return(jen.False())),
+			jen.Switch(jen.Id(local.V).Assert(jen.Type())).Block(
 				jen.Case(jen.Map(jen.String()).Any(), jen.Index().Any()).Block(jen.Return(jen.False()))),
-			jen.For(jen.List(jen.Id("_"), jen.Id("w")).Op(":=").Range().Id("values")).Block(
-				jen.If(jen.Id("v").Op("==").Id("w")).Block(jen.Return(jen.True()))),
+			jen.For(jen.List(jen.Id("_"), jen.Id(local.W)).Op(":=").Range().Id(local.Values)).Block(
+				jen.If(jen.Id(local.V).Op("==").Id(local.W)).Block(jen.Return(jen.True()))),
 			jen.Return(jen.False()),
 		)
 	}
 	if h.items {
 		f.Comment("// unionItems are the items of the array in data, when each is an object (or null); else nil.")
-		f.Func().Id("unionItems").Params(jen.Id("data").Index().Byte()).Index().Add(rawObject()).Block(
-			jen.Var().Id("items").Index().Add(rawObject()),
-			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")).Op("!=").Nil()).Block(jen.Return(jen.Nil())),
-			jen.Return(jen.Id("items")),
+		f.Func().Id(helper.UnionItems).Params(jen.Id(local.Data).Index().Byte()).Index().Add(rawObject()).Block(
+			jen.Var().Id(local.Items).Index().Add(rawObject()),
+			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(local.Data), jen.Op("&").Id(local.Items)).Op("!=").Nil()).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id(local.Items)),
 		)
 		f.Comment("// unionEach reports whether items, as unionItems decodes them, are objects that each fit.")
-		f.Func().Id("unionEach").Params(jen.Id("items").Index().Add(rawObject()), jen.Id("fits").Func().Params(rawObject()).Bool()).Bool().Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("obj")).Op(":=").Range().Id("items")).Block(
-				jen.If(jen.Op("!").Id("fits").Call(jen.Id("obj"))).Block(jen.Return(jen.False()))),
-			jen.Return(jen.Id("items").Op("!=").Nil()),
+		f.Func().Id(helper.UnionEach).Params(jen.Id(local.Items).Index().Add(rawObject()), jen.Id(local.Fits).Func().Params(rawObject()).Bool()).Bool().Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id(local.Obj)).Op(":=").Range().Id(local.Items)).Block(
+				jen.If(jen.Op("!").Id(local.Fits).Call(jen.Id(local.Obj))).Block(jen.Return(jen.False()))),
+			jen.Return(jen.Id(local.Items).Op("!=").Nil()),
 		)
 	}
 	if h.only {
 		f.Comment("// unionOnly reports whether every property of obj is one of keys.")
-		f.Func().Id("unionOnly").Params(obj(), jen.Id("keys").Op("...").String()).Bool().Block(
-			jen.For(jen.Id("k").Op(":=").Range().Id("obj")).Block(
-				jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("keys"), jen.Id("k"))).Block(jen.Return(jen.False()))),
+		f.Func().Id(helper.UnionOnly).Params(obj(), jen.Id(local.Keys).Op("...").String()).Bool().Block(
+			jen.For(jen.Id(local.K).Op(":=").Range().Id(local.Obj)).Block(
+				jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id(local.Keys), jen.Id(local.K))).Block(jen.Return(jen.False()))),
 			jen.Return(jen.True()),
 		)
 	}
@@ -511,7 +511,7 @@ func (e *emitter) fillTag(g *jen.Group, t *ir.Type, v *ir.Variant, val jen.Code)
 		if !ft.Is(ir.String) && !(ft.Kind == ir.Named && ft.Named.Kind == ir.Enum && ft.Named.Underlying.Is(ir.String)) {
 			return
 		}
-		field := jen.Id("v").Dot(f.Name)
+		field := jen.Id(local.V).Dot(f.Name)
 		var unset, tag jen.Code = jen.Add(field).Op("==").Lit(""), jen.Lit(v.Tags[0])
 		if ptr {
 			unset = jen.Add(field).Op("==").Nil()
@@ -520,9 +520,9 @@ func (e *emitter) fillTag(g *jen.Group, t *ir.Type, v *ir.Variant, val jen.Code)
 			}
 			tag = jen.Qual(e.runtimePath(), "Ptr").Call(tag)
 		}
-		g.If(jen.Id("v").Op(":=").Op("*").Add(val), unset).Block(
+		g.If(jen.Id(local.V).Op(":=").Op("*").Add(val), unset).Block(
 			jen.Add(field).Op("=").Add(tag),
-			jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("v"))),
+			jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id(local.V))),
 		)
 		return
 	}

@@ -19,7 +19,6 @@ import (
 // each constraint with plain comparisons, builds error paths on the stack and allocates
 // only when a rule fails, so validating a valid value costs no allocation.
 func (e *emitter) validation(f *jen.File) bool {
-	e.importNames(f)
 	v := &validator{e: e}
 	wrote := false
 	for _, t := range e.pkg.Types {
@@ -33,7 +32,7 @@ func (e *emitter) validation(f *jen.File) bool {
 	v.charRunFuncs(f)
 	if len(v.patterns) > 0 {
 		f.Comment("// validatePatterns are compiled once, when the package loads.")
-		f.Var().Id("validatePatterns").Op("=").Index(jen.Op("...")).Op("*").Qual("regexp", "Regexp").ValuesFunc(func(g *jen.Group) {
+		f.Var().Id(helper.ValidatePatterns).Op("=").Index(jen.Op("...")).Op("*").Qual("regexp", "Regexp").ValuesFunc(func(g *jen.Group) {
 			for _, p := range v.patterns {
 				g.Line().Qual("regexp", "MustCompile").Call(jen.Lit(p))
 			}
@@ -88,41 +87,41 @@ func checkedTypes(prog *ir.Program) map[*ir.Type]bool {
 }
 
 func (v *validator) rt(name string) *jen.Statement {
-	return jen.Qual(v.e.runtimePath(), v.n(name))
+	return jen.Qual(v.e.runtimePath(), name)
 }
 
-// n is the name of the validation plumbing name in the output: unexported where the runtime
-// shares the output's one package (localNames).
-func (v *validator) n(name string) string {
-	if local, ok := localNames[name]; ok && localRuntime(v.e.prog) {
-		return local
+// names are the runtime's plumbing names as the output spells them (ir.RuntimeNames).
+func (v *validator) names() ir.RuntimeNames {
+	if localRuntime(v.e.prog) {
+		return ir.LocalRuntimeName
 	}
-	return name
+	return ir.RuntimeName
 }
 
 func (v *validator) structMethods(f *jen.File, t *ir.Type) {
 	if !v.e.checked[t] {
 		f.Commentf("// Validate returns nil: the spec states no constraint that a %s could violate.", t.Name)
-		f.Func().Params(jen.Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
+		f.Func().Params(jen.Op("*").Id(t.Name)).Id(method.Validate).Params().Error().Block(jen.Return(jen.Nil()))
 		return
 	}
+	n := v.names()
 	errors := "Errors"
 	if !localRuntime(v.e.prog) {
 		errors = path.Base(v.e.prog.Runtime) + ".Errors"
 	}
 	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
 	f.Commentf("// violations at once, as %s.", errors)
-	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("errs").Add(v.rt("Errors")),
-		jen.Id("x").Dot(v.n("ValidateAt")).Call(jen.Nil(), jen.Op("&").Id("errs")),
-		jen.Return(jen.Id("errs").Dot("Err").Call()),
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.Validate).Params().Error().Block(
+		jen.Var().Id(local.Errs).Add(v.rt("Errors")),
+		jen.Id(local.X).Dot(n.ValidateAt).Call(jen.Nil(), jen.Op("&").Id(local.Errs)),
+		jen.Return(jen.Id(local.Errs).Dot("Err").Call()),
 	)
-	f.Commentf("// %s adds the violations of x, found at path at, to errs. Validate methods of the", v.n("ValidateAt"))
+	f.Commentf("// %s adds the violations of x, found at path at, to errs. Validate methods of the", n.ValidateAt)
 	f.Comment("// values that hold x call it.")
-	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id(v.n("ValidateAt")).Params(
-		jen.Id("at").Op("*").Add(v.rt("Path")),
-		jen.Id("errs").Op("*").Add(v.rt("Errors")),
-	).Block(append([]jen.Code{jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())}, v.checks(t)...)...)
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(n.ValidateAt).Params(
+		jen.Id(local.At).Op("*").Add(v.rt(n.Path)),
+		jen.Id(local.Errs).Op("*").Add(v.rt("Errors")),
+	).Block(append([]jen.Code{jen.If(jen.Id(local.X).Op("==").Nil()).Block(jen.Return())}, v.checks(t)...)...)
 }
 
 // checks are the statements of t's ValidateAt after the nil check.
@@ -137,8 +136,8 @@ func (v *validator) checks(t *ir.Type) []jen.Code {
 	for _, alt := range t.Variants {
 		// The alternative is the value itself: its violations are at the union's path.
 		v.vars = 0
-		val := jen.Id("x").Dot(alt.Field.Name)
-		if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id("at")); len(checks) > 0 {
+		val := jen.Id(local.X).Dot(alt.Field.Name)
+		if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id(local.At)); len(checks) > 0 {
 			set, _ := presence(val, alt.Field.Type, ir.OmitZero)
 			out = append(out, jen.If(set).Block(checks...))
 		}
@@ -156,8 +155,8 @@ func (v *validator) field(fl *ir.Field) jen.Code {
 	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() && !fl.Required {
 		return nil
 	}
-	val := jen.Id("x").Dot(fl.Name)
-	path := jen.Op("&").Id("p")
+	val := jen.Id(local.X).Dot(fl.Name)
+	path := jen.Op("&").Id(local.P)
 	checks := v.value(val, fl.Type, fl.Rules, path)
 	set, unset := presence(val, fl.Type, fl.Omit)
 	// A number's zero is a value, not its absence, even among plain values.
@@ -179,7 +178,7 @@ func (v *validator) field(fl *ir.Field) jen.Code {
 	default:
 		body = checks
 	}
-	return jen.Block(append([]jen.Code{jen.Id("p").Op(":=").Id("at").Dot(v.n("Field")).Call(jen.Lit(name))}, body...)...)
+	return jen.Block(append([]jen.Code{jen.Id(local.P).Op(":=").Id(local.At).Dot(v.names().Field).Call(jen.Lit(name))}, body...)...)
 }
 
 // presence gives the conditions under which a field counts as given and as missing; nil
@@ -216,7 +215,7 @@ func presence(val jen.Code, t *ir.TypeRef, omit ir.Omit) (set, unset jen.Code) {
 }
 
 func (v *validator) add(path jen.Code, rule, msg string) jen.Code {
-	return jen.Id("errs").Dot(v.n("Add")).Call(path, jen.Lit(rule), jen.Lit(msg))
+	return jen.Id(local.Errs).Dot(v.names().Add).Call(path, jen.Lit(rule), jen.Lit(msg))
 }
 
 // value returns the statements checking val, of type t, against r; path is the address
@@ -225,12 +224,12 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	switch t.Kind {
 	case ir.Nullable:
 		v.vars++
-		n := "n" + strconv.Itoa(v.vars)
+		n := local.N1.At(v.vars)
 		checks := v.value(jen.Id(n), t.Elem, r, path)
 		if len(checks) == 0 {
 			return nil
 		}
-		return []jen.Code{jen.If(jen.List(jen.Id(n), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).Block(checks...)}
+		return []jen.Code{jen.If(jen.List(jen.Id(n), jen.Id(local.OK)).Op(":=").Add(val).Dot("Get").Call(), jen.Id(local.OK)).Block(checks...)}
 	case ir.Pointer:
 		if t.Elem.Kind == ir.Named && t.Elem.Named.Kind != ir.Enum {
 			return v.value(val, t.Elem, r, path)
@@ -246,7 +245,7 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 			if !v.e.checked[t.Named] {
 				return nil
 			}
-			return []jen.Code{jen.Add(val).Dot(v.n("ValidateAt")).Call(path, jen.Id("errs"))}
+			return []jen.Code{jen.Add(val).Dot(v.names().ValidateAt).Call(path, jen.Id(local.Errs))}
 		case ir.Enum:
 			underlying := val
 			if t.Named.Underlying.Builtin == ir.String {
@@ -254,7 +253,7 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 			}
 			out := v.scalar(underlying, t.Named.Underlying, r, path)
 			if t.Named.Enum != nil && !t.Named.Enum.Open {
-				out = append([]jen.Code{jen.If(jen.Op("!").Add(val).Dot("Valid").Call()).Block(
+				out = append([]jen.Code{jen.If(jen.Op("!").Add(val).Dot(method.Valid).Call()).Block(
 					v.add(path, "enum", "must be one of "+enumList(t.Named.Enum)))}, out...)
 			}
 			return out
@@ -282,7 +281,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 		}
 		if r.UniqueItems && comparable(t.Elem) {
 			v.vars++
-			i := "u" + strconv.Itoa(v.vars)
+			i := local.U1.At(v.vars)
 			out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(
 				jen.If(jen.Qual("slices", "Index").Call(jen.Add(val).Index(jen.Empty(), jen.Id(i)), jen.Add(val).Index(jen.Id(i))).Op(">=").Lit(0)).Block(
 					v.add(path, "uniqueItems", "must not contain duplicate items"),
@@ -294,7 +293,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 		return out
 	}
 	v.vars++
-	i, q := "i"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars)
+	i, q := local.I1.At(v.vars), local.Q1.At(v.vars)
 	elem := jen.Add(val).Index(jen.Id(i))
 	checks := v.value(elem, t.Elem, t.Rules, jen.Op("&").Id(q))
 	if len(checks) == 0 {
@@ -303,7 +302,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	if t.Elem.Kind == ir.Pointer {
 		checks = []jen.Code{jen.If(jen.Add(elem).Op("!=").Nil()).Block(checks...)}
 	}
-	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot(v.n("Item")).Call(jen.Id(i))}, checks...)
+	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot(v.names().Item).Call(jen.Id(i))}, checks...)
 	return append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(body...))
 }
 
@@ -319,7 +318,7 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 				v.add(path, "maxProperties", "must have at most "+plural(*r.MaxProperties, "property"))))
 		}
 		v.vars++
-		k, q, bad := "k"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars), "bad"+strconv.Itoa(v.vars)
+		k, q, bad := local.K1.At(v.vars), local.Q1.At(v.vars), local.Bad1.At(v.vars)
 		if ok := v.keyCondition(jen.Id(k), r.PropertyNames); ok != nil {
 			// Bad keys are collected (only when there are some) and sorted: map order is random.
 			out = append(out,
@@ -328,13 +327,13 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 					jen.If(jen.Op("!").Parens(ok)).Block(jen.Id(bad).Op("=").Append(jen.Id(bad), jen.Id(k)))),
 				jen.Qual("slices", "Sort").Call(jen.Id(bad)),
 				jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id(bad)).Block(
-					jen.Id(q).Op(":=").Parens(path).Dot(v.n("Key")).Call(jen.Id(k)),
+					jen.Id(q).Op(":=").Parens(path).Dot(v.names().Key).Call(jen.Id(k)),
 					v.add(jen.Op("&").Id(q), "propertyNames", "is not an allowed key"),
 				))
 		}
 	}
 	v.vars++
-	k, q, n, elem := "k"+strconv.Itoa(v.vars), "q"+strconv.Itoa(v.vars), "n"+strconv.Itoa(v.vars), "v"+strconv.Itoa(v.vars)
+	k, q, n, elem := local.K1.At(v.vars), local.Q1.At(v.vars), local.N1.At(v.vars), local.V1.At(v.vars)
 	checks := v.value(jen.Id(elem), t.Elem, t.Rules, jen.Op("&").Id(q))
 	if len(checks) == 0 {
 		return out
@@ -344,13 +343,13 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 	}
 	body := append([]jen.Code{
 		jen.Id(elem).Op(":=").Add(val).Index(jen.Id(k)),
-		jen.Id(q).Op(":=").Parens(path).Dot(v.n("Key")).Call(jen.Id(k)),
+		jen.Id(q).Op(":=").Parens(path).Dot(v.names().Key).Call(jen.Id(k)),
 	}, checks...)
 	// Map order is random; the report is sorted so that it is not.
 	return append(out,
-		jen.Id(n).Op(":=").Len(jen.Op("*").Id("errs")),
+		jen.Id(n).Op(":=").Len(jen.Op("*").Id(local.Errs)),
 		jen.For(jen.Id(k).Op(":=").Range().Add(val)).Block(body...),
-		jen.Id("errs").Dot(v.n("SortFrom")).Call(jen.Id(n)),
+		jen.Id(local.Errs).Dot(v.names().SortFrom).Call(jen.Id(n)),
 	)
 }
 
@@ -403,14 +402,14 @@ func (v *validator) match(p string, s jen.Code) jen.Code {
 			i = len(v.charRuns)
 			v.charRuns = append(v.charRuns, cp)
 		}
-		return jen.Id("matchPattern" + strconv.Itoa(i)).Call(s)
+		return jen.Id(helper.MatchPattern.At(i)).Call(s)
 	}
 	i := slices.Index(v.patterns, p)
 	if i < 0 {
 		i = len(v.patterns)
 		v.patterns = append(v.patterns, p)
 	}
-	return jen.Id("validatePatterns").Index(jen.Lit(i)).Dot("MatchString").Call(s)
+	return jen.Id(helper.ValidatePatterns).Index(jen.Lit(i)).Dot("MatchString").Call(s)
 }
 
 // charPattern is a pattern of the form ^[class]{min,max}$ over ASCII characters.
@@ -449,27 +448,27 @@ func charRun(p string) (charPattern, bool) {
 // charRunFuncs writes the byte-loop matchers.
 func (v *validator) charRunFuncs(f *jen.File) {
 	for i, cp := range v.charRuns {
-		name := "matchPattern" + strconv.Itoa(i)
+		name := helper.MatchPattern.At(i)
 		f.Commentf("// %s reports whether s matches %s.", name, cp.source)
-		f.Func().Id(name).Params(jen.Id("s").String()).Bool().BlockFunc(func(g *jen.Group) {
+		f.Func().Id(name).Params(jen.Id(local.S).String()).Bool().BlockFunc(func(g *jen.Group) {
 			if cp.min > 0 {
-				g.If(jen.Len(jen.Id("s")).Op("<").Lit(cp.min)).Block(jen.Return(jen.False()))
+				g.If(jen.Len(jen.Id(local.S)).Op("<").Lit(cp.min)).Block(jen.Return(jen.False()))
 			}
 			if cp.max >= 0 {
 				// Every accepted character is one byte, so bytes count characters here.
-				g.If(jen.Len(jen.Id("s")).Op(">").Lit(cp.max)).Block(jen.Return(jen.False()))
+				g.If(jen.Len(jen.Id(local.S)).Op(">").Lit(cp.max)).Block(jen.Return(jen.False()))
 			}
 			var alts []jen.Code
 			for j := 0; j+1 < len(cp.ranges); j += 2 {
 				lo, hi := cp.ranges[j], cp.ranges[j+1]
 				if lo == hi {
-					alts = append(alts, jen.Id("c").Op("==").LitRune(lo))
+					alts = append(alts, jen.Id(local.C).Op("==").LitRune(lo))
 				} else {
-					alts = append(alts, jen.Id("c").Op(">=").LitRune(lo).Op("&&").Id("c").Op("<=").LitRune(hi))
+					alts = append(alts, jen.Id(local.C).Op(">=").LitRune(lo).Op("&&").Id(local.C).Op("<=").LitRune(hi))
 				}
 			}
-			g.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
-				jen.If(jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")), jen.Op("!").Parens(join(alts, "||"))).Block(jen.Return(jen.False())),
+			g.For(jen.Id(local.I).Op(":=").Lit(0), jen.Id(local.I).Op("<").Len(jen.Id(local.S)), jen.Id(local.I).Op("++")).Block(
+				jen.If(jen.Id(local.C).Op(":=").Id(local.S).Index(jen.Id(local.I)), jen.Op("!").Parens(join(alts, "||"))).Block(jen.Return(jen.False())),
 			)
 			g.Return(jen.True())
 		})
@@ -531,7 +530,7 @@ func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen
 			v.add(path, "pattern", "must match the pattern "+r.Pattern)))
 	}
 	if r.Format != "" {
-		out = append(out, jen.Id("errs").Dot(v.n("Format")).Call(path, jen.Lit(r.Format), val))
+		out = append(out, jen.Id(local.Errs).Dot(v.names().Format).Call(path, jen.Lit(r.Format), val))
 	}
 	return out
 }
@@ -562,7 +561,7 @@ func (v *validator) numberChecks(val jen.Code, typ ir.Basic, r *ir.Rules, path j
 		if typ.Integer() && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
 		} else {
-			out = append(out, jen.Id("errs").Dot(v.n("MultipleOf")).Call(path, jen.Float64().Call(val), jen.Lit(*m)))
+			out = append(out, jen.Id(local.Errs).Dot(v.names().MultipleOf).Call(path, jen.Float64().Call(val), jen.Lit(*m)))
 		}
 	}
 	return out

@@ -23,9 +23,6 @@ type Program struct {
 	Client *Client
 	// DocWrap is how the doc comments of Docs are broken into lines.
 	DocWrap DocWrap
-	// RuntimeDoc is the package comment of the runtime package when it is a package of its
-	// own; empty when the doc style writes none.
-	RuntimeDoc string
 	// Warnings are problems that did not stop generation, in the order found.
 	Warnings []Diagnostic
 }
@@ -46,6 +43,34 @@ type Package struct {
 	Sources []string
 	// Doc is the package comment; empty when the doc style writes none.
 	Doc string
+	// Templates are the runtime templates written into the package (templates/*.go.tmpl,
+	// without the extension), in a fixed order.
+	Templates []string
+	// Imports are the names by which the package's generated files refer to every package
+	// they may import, sorted by path. Each was chosen once, in a scope that holds what the
+	// package declares (its types, its templates' identifiers and imports), every local name
+	// of the functions emit writes (Local) and the imports before it, so that no import is
+	// hidden by a local or declared twice.
+	Imports []Import
+}
+
+// Import is a package that generated code imports, and the name it is referred to by.
+type Import struct {
+	Path, Name string
+	// Declared is the name the package's own package clause declares: an import whose Name
+	// differs is written with Name as its alias.
+	Declared string
+}
+
+// ImportName is the name by which p's files refer to the package at import path, "" when it
+// is none of p.Imports.
+func (p *Package) ImportName(path string) string {
+	for _, imp := range p.Imports {
+		if imp.Path == path {
+			return imp.Name
+		}
+	}
+	return ""
 }
 
 // ImportPath is the package's full import path under module.

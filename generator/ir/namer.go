@@ -2,6 +2,8 @@ package ir
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -200,20 +202,27 @@ var symbolNames = map[rune]string{
 }
 
 // predeclared are Go's predeclared identifiers, which generated code must not shadow.
-var predeclared = map[string]bool{
-	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true,
-	"close": true, "comparable": true, "complex": true, "complex64": true, "complex128": true,
-	"copy": true, "delete": true, "error": true, "false": true, "float32": true,
-	"float64": true, "imag": true, "int": true, "int8": true, "int16": true, "int32": true,
-	"int64": true, "iota": true, "len": true, "make": true, "max": true, "min": true,
-	"new": true, "nil": true, "panic": true, "print": true, "println": true, "real": true,
-	"recover": true, "rune": true, "string": true, "true": true, "uint": true, "uint8": true,
-	"uint16": true, "uint32": true, "uint64": true, "uintptr": true,
-}
+var predeclared = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range types.Universe.Names() {
+		m[name] = true
+	}
+	return m
+}()
 
-// Scope hands out unique names within one Go scope (a package, a struct's fields).
+// Scope hands out unique names within one Go scope: a package block, the imports of a
+// package's files, the functions emit writes, a struct's fields and methods. It is the
+// namer instance of that scope; a scope made by Child also sees the names of its parent, as
+// Go's scopes nest.
 type Scope struct {
-	taken map[string]bool
+	parent *Scope
+	taken  map[string]bool
+	// numbered are the prefixes whose numbered names are taken as a whole: "v" takes v1,
+	// v2, ..., as emit numbers the variables of nested loops.
+	numbered []string
+	// prefixed are the prefixes whose names with an exported identifier after them are
+	// taken as a whole: "items" takes itemsName, as emit names a variable after a field.
+	prefixed []string
 }
 
 // NewScope returns an empty scope; reserved names are taken from the start.
@@ -225,22 +234,94 @@ func NewScope(reserved ...string) *Scope {
 	return s
 }
 
+// Child returns an empty scope nested in s: what s has taken stays taken in it.
+func (s *Scope) Child() *Scope {
+	c := NewScope()
+	c.parent = s
+	return c
+}
+
+// ClaimNumbered takes every name that is prefix followed by decimal digits.
+func (s *Scope) ClaimNumbered(prefix string) { s.numbered = append(s.numbered, prefix) }
+
+// ClaimPrefixed takes every name that is prefix followed by an exported identifier.
+func (s *Scope) ClaimPrefixed(prefix string) { s.prefixed = append(s.prefixed, prefix) }
+
+// ClaimUniverse takes what Go itself names: its keywords, its predeclared identifiers, and
+// init and _, which declare no name a package can be referred to by.
+func (s *Scope) ClaimUniverse() {
+	for tok := token.BREAK; tok <= token.VAR; tok++ {
+		s.taken[tok.String()] = true
+	}
+	for name := range predeclared {
+		s.taken[name] = true
+	}
+	s.taken["init"], s.taken["_"] = true, true
+}
+
+// Names are the names s itself has taken, sorted; not those of the scopes it is nested in.
+func (s *Scope) Names() []string {
+	out := make([]string, 0, len(s.taken))
+	for name := range s.taken {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Taken reports whether name is taken in s or a scope s is nested in.
+func (s *Scope) Taken(name string) bool {
+	if s.numberedName(name) {
+		return true
+	}
+	for sc := s; sc != nil; sc = sc.parent {
+		if sc.taken[name] {
+			return true
+		}
+		for _, p := range sc.prefixed {
+			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+				if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// numberedName reports whether name is a numbered name that s or a parent has taken.
+func (s *Scope) numberedName(name string) bool {
+	for sc := s; sc != nil; sc = sc.parent {
+		for _, p := range sc.numbered {
+			if rest, ok := strings.CutPrefix(name, p); ok && isDigits(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Claim takes name, which must be free, and reports whether it was.
 func (s *Scope) Claim(name string) bool {
-	if s.taken[name] {
+	if s.Taken(name) {
 		return false
 	}
 	s.taken[name] = true
 	return true
 }
 
-// Unique takes and returns name, or the first of name2, name3, ... that is free.
+// Unique takes and returns name, or the first of name2, name3, ... that is free. Where
+// those are a numbered prefix's (name is v, or v1), it is name_2, name_3, ... instead.
 func (s *Scope) Unique(name string) string {
 	if s.Claim(name) {
 		return name
 	}
+	sep := ""
+	if s.numberedName(name + "2") {
+		sep = "_"
+	}
 	for i := 2; ; i++ {
-		if c := name + strconv.Itoa(i); s.Claim(c) {
+		if c := name + sep + strconv.Itoa(i); s.Claim(c) {
 			return c
 		}
 	}

@@ -82,3 +82,62 @@ func TestScopeUnique(t *testing.T) {
 		}
 	}
 }
+
+func TestScopeNesting(t *testing.T) {
+	pkg := NewScope("Client")
+	file := pkg.Child()
+	file.ClaimNumbered("v")
+	file.ClaimPrefixed("items")
+	for _, tc := range []struct {
+		name  string
+		taken bool
+	}{
+		{"Client", true}, {"v", false}, {"v1", true}, {"v12", true}, {"vx", false},
+		{"itemsName", true}, {"items", false}, {"itemsx", false},
+	} {
+		if got := file.Taken(tc.name); got != tc.taken {
+			t.Errorf("Taken(%q) = %v, want %v", tc.name, got, tc.taken)
+		}
+	}
+	if pkg.Taken("v1") {
+		t.Error("a child's names leaked into its parent")
+	}
+	// A name of a numbered prefix cannot be continued by a number: v12 is v's too.
+	for _, want := range []string{"v1_2", "v1_3"} {
+		if got := file.Unique("v1"); got != want {
+			t.Errorf("Unique(v1) = %q, want %q", got, want)
+		}
+	}
+	file.Claim("v")
+	if got := file.Unique("v"); got != "v_2" {
+		t.Errorf("Unique(v) = %q, want v_2", got)
+	}
+	if got := file.Unique("Client"); got != "Client2" {
+		t.Errorf("Unique(Client) = %q, want Client2", got)
+	}
+}
+
+func TestClaimUniverse(t *testing.T) {
+	s := NewScope()
+	s.ClaimUniverse()
+	for _, name := range []string{"type", "func", "string", "any", "comparable", "min", "nil", "init", "_"} {
+		if !s.Taken(name) {
+			t.Errorf("%s is free after ClaimUniverse", name)
+		}
+	}
+	if s.Taken("params") {
+		t.Error("params is taken after ClaimUniverse")
+	}
+}
+
+func TestVocabulariesClaimEveryName(t *testing.T) {
+	s := NewScope()
+	Local.Claim(s)
+	Helper.Claim(s)
+	for _, name := range []string{"req", "ctx", "w", "r", "T", "plain", "v3", "vs12", "itemsName", "pathID",
+		"newAPIError", "unionToken", "matchPattern4", "addDeepAddress"} {
+		if !s.Taken(name) {
+			t.Errorf("%s is free after claiming Local and Helper", name)
+		}
+	}
+}

@@ -5,14 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/specgen-dev/specgen/generator/ir"
+	"github.com/specgen-dev/specgen/templates"
 )
 
 // builder turns a loaded document into IR. Names are claimed in a fixed order (named schemas
@@ -41,8 +45,12 @@ type builder struct {
 }
 
 type pkgState struct {
-	pkg     *ir.Package
-	scope   *ir.Scope
+	pkg *ir.Package
+	// scope is the package block: every identifier the package declares, its types and what
+	// its runtime templates and emit's helpers declare. It is nested in the names that the
+	// templates import in their own files, which the package block may not declare either.
+	scope *ir.Scope
+	// ops are the method names of the package's resource client.
 	ops     *ir.Scope
 	sources map[string]bool
 }
@@ -101,7 +109,13 @@ func (b *builder) build() (*ir.Program, error) {
 	prog := &ir.Program{Module: b.opts.Module, Warnings: b.warns, Runtime: b.opts.Package, PlainValues: b.plainValues()}
 	if b.opts.PackagePerFile || len(b.pkgs) > 1 {
 		// Every package imports the runtime: in one of them it would make an import cycle.
+		// It gets a package of its own, at a path no spec package has.
 		prog.Runtime = "validate"
+		for i := 2; b.pkgs[prog.Runtime] != nil; i++ {
+			prog.Runtime = "validate" + strconv.Itoa(i)
+		}
+		st := b.pkg(prog.Runtime)
+		st.scope = b.templateScope(runtimeTemplates...)
 	}
 	for _, p := range sortedKeys(b.pkgs) {
 		st := b.pkgs[p]
@@ -113,6 +127,8 @@ func (b *builder) build() (*ir.Program, error) {
 	b.document(prog)
 	// The client's schemes and servers may warn too.
 	prog.Warnings = b.warns
+	b.placeTemplates(prog)
+	b.imports(prog)
 	if d := importCycle(prog); d != nil {
 		return nil, *d
 	}
@@ -145,16 +161,22 @@ func (b *builder) pkg(p string) *pkgState {
 		name = "api"
 	}
 	name = strings.ToLower(strings.TrimSuffix(name, "_"))
-	if token.IsKeyword(name) {
+	if token.IsKeyword(name) || name == "main" {
+		// A package main is a program, which nothing can import.
 		name += "pkg"
 	}
-	scope := ir.NewScope()
+	// The templates a package may hold are claimed before any type is named, whether or not
+	// the package gets them in the end.
+	held := []string{"extra"}
 	if p == b.opts.Package {
-		reserved := runtimeNames
+		held = append(held, clientTemplates...)
 		if !b.opts.PackagePerFile {
-			reserved = append(slices.Clone(reserved), validationNames...)
+			held = append(held, runtimeTemplates...)
 		}
-		scope = ir.NewScope(reserved...)
+	}
+	scope := b.templateScope(held...)
+	if p == b.opts.Package {
+		ir.ClientSurface.Claim(scope)
 	}
 	st := &pkgState{
 		pkg:     &ir.Package{Path: p, Name: name},
@@ -166,19 +188,52 @@ func (b *builder) pkg(p string) *pkgState {
 	return st
 }
 
+// The runtime templates: those of the validation runtime's package, and those of the client
+// package.
+var (
+	runtimeTemplates = []string{"validate", "values", "file"}
+	clientTemplates  = []string{"client", "server", "auth", "stream"}
+)
+
+// templateScope is a package block that holds emit's helpers and what the templates declare,
+// nested in a scope of the names they import. The names come from the templates' own source.
+func (b *builder) templateScope(held ...string) *ir.Scope {
+	files := ir.NewScope()
+	scope := files.Child()
+	ir.Helper.Claim(scope)
+	for _, t := range held {
+		n, err := templates.Identifiers(t)
+		if err != nil {
+			b.fail(ir.Pos{}, "runtime template %s: %v", t, err)
+			continue
+		}
+		for _, name := range n.Declared {
+			scope.Claim(name)
+		}
+		for _, name := range n.Imports {
+			files.Claim(name)
+		}
+		if t == "validate" {
+			// Where the runtime shares the one package, emit unexports its plumbing.
+			ir.LocalRuntimeName.Claim(scope)
+		}
+	}
+	return scope
+}
+
 // pos is the position of an element from its origin.
 func (b *builder) pos(o *openapi3.Origin) ir.Pos {
 	if o == nil || o.Key == nil {
 		return ir.Pos{File: displayPath(b.opts, b.opts.Root)}
 	}
-	return ir.Pos{File: displayPath(b.opts, o.Key.File), Line: o.Key.Line, Col: o.Key.Column}
+	return ir.Pos{File: displayPath(b.opts, originFile(o.Key.File)), Line: o.Key.Line, Col: o.Key.Column}
 }
 
 // fieldPos is the position of one field of an element, or of the element itself.
 func (b *builder) fieldPos(o *openapi3.Origin, field string) ir.Pos {
 	if o != nil {
 		if loc, ok := o.Fields.Lookup(field); ok {
-			return ir.Pos{File: displayPath(b.opts, loc.File), Line: loc.Line, Col: loc.Column}
+			return ir.Pos{File: displayPath(b.opts, originFile(loc.File)), Line: loc.Line, Col: loc.Column}
 		}
 	}
 	return b.pos(o)
@@ -207,22 +262,170 @@ func schemaKey(s *openapi3.Schema) string {
 // packageOf is the Go package path for an element defined at origin o with extensions ext.
 func (b *builder) packageOf(o *openapi3.Origin, ext map[string]any) string {
 	if p, ok := b.stringExt(ext, "x-go-package", o); ok {
-		return p
+		return importPath(p)
 	}
 	if !b.opts.PackagePerFile || o == nil || o.Key == nil {
 		return b.opts.Package
 	}
-	file := strings.TrimPrefix(o.Key.File, "/")
+	file := originFile(o.Key.File)
 	if file == b.opts.Root {
 		return b.opts.Package
 	}
-	return strings.TrimSuffix(file, path.Ext(file))
+	return importPath(strings.TrimSuffix(file, path.Ext(file)))
+}
+
+// originFile is the spec file an origin names, which kin-openapi records as an escaped URL.
+func originFile(f string) string {
+	f = strings.TrimPrefix(f, "/")
+	if u, err := url.PathUnescape(f); err == nil {
+		return u
+	}
+	return f
+}
+
+// importPath makes p, a spec file's path or an x-go-package, a path the go command builds and
+// imports: each element keeps only the ASCII letters, digits and "-._~+" an import path may
+// have, and none starts with a dot or an underscore or is testdata or vendor, which the go
+// command skips or reads otherwise. An element left empty is "pkg".
+func importPath(p string) string {
+	elems := strings.Split(strings.Trim(p, "/"), "/")
+	for i, e := range elems {
+		e = strings.Map(func(r rune) rune {
+			if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-._~+", r)) {
+				return r
+			}
+			return -1
+		}, e)
+		e = strings.TrimRight(strings.TrimLeft(e, "._"), ".")
+		switch e {
+		case "":
+			e = "pkg"
+		case "testdata", "vendor":
+			e += "pkg"
+		}
+		elems[i] = e
+	}
+	return strings.Join(elems, "/")
 }
 
 func (b *builder) source(st *pkgState, o *openapi3.Origin) {
 	if o != nil && o.Key != nil {
-		st.sources[displayPath(b.opts, o.Key.File)] = true
+		st.sources[displayPath(b.opts, originFile(o.Key.File))] = true
 	} else {
 		st.sources[displayPath(b.opts, b.opts.Root)] = true
 	}
+}
+
+// placeTemplates decides which runtime templates each package holds: the validation runtime
+// (with Ptr and Nullable unless values are plain, and FilePart when a multipart body has a
+// file), the HTTP core of the client and the server, and the helpers of structs that keep
+// their undeclared properties.
+func (b *builder) placeTemplates(prog *ir.Program) {
+	for _, p := range prog.Packages {
+		if p.Path == prog.Runtime {
+			p.Templates = append(p.Templates, "validate")
+			if !prog.PlainValues {
+				p.Templates = append(p.Templates, "values")
+			}
+			if hasFileParts(prog) {
+				p.Templates = append(p.Templates, "file")
+			}
+		}
+		if prog.Client != nil && prog.Client.Package == p {
+			p.Templates = append(p.Templates, "client", "server", "auth")
+			if hasStreams(prog) {
+				p.Templates = append(p.Templates, "stream")
+			}
+		}
+		if slices.ContainsFunc(p.Types, func(t *ir.Type) bool { return t.Extra != nil }) {
+			p.Templates = append(p.Templates, "extra")
+		}
+	}
+}
+
+func hasFileParts(prog *ir.Program) bool {
+	for _, p := range prog.Packages {
+		for _, op := range p.Operations {
+			for _, ff := range op.FormFields {
+				// A file, or a list of files.
+				t := ff.Field.Type
+				for t.Kind == ir.Pointer || t.Kind == ir.Nullable || t.Kind == ir.Slice {
+					t = t.Elem
+				}
+				if t.Kind == ir.File {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func hasStreams(prog *ir.Program) bool {
+	for _, p := range prog.Packages {
+		for _, op := range p.Operations {
+			if op.Stream != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imports chooses, for each package, the name of every package its generated files may import:
+// in a scope of what the package declares, Go's own names and every local name of generated
+// code, the standard packages first, so that they keep their names, then the generated ones it
+// refers to, in path order. A name that is taken gets a number, as protogen's QualifiedGoIdent
+// does.
+func (b *builder) imports(prog *ir.Program) {
+	for _, p := range prog.Packages {
+		s := ir.NewScope(b.pkgs[p.Path].scope.Names()...)
+		s.ClaimUniverse()
+		ir.Helper.Claim(s)
+		ir.Local.Claim(s)
+		var imps []ir.Import
+		for _, std := range ir.StdImports {
+			imps = append(imps, ir.Import{Path: std, Name: s.Unique(path.Base(std)), Declared: path.Base(std)})
+		}
+		refs := referenced(prog, p)
+		for _, q := range prog.Packages {
+			if q != p && refs[q] {
+				imps = append(imps, ir.Import{Path: q.ImportPath(prog.Module), Name: s.Unique(q.Name), Declared: q.Name})
+			}
+		}
+		slices.SortFunc(imps, func(x, y ir.Import) int { return strings.Compare(x.Path, y.Path) })
+		p.Imports = imps
+	}
+}
+
+// referenced are the packages whose identifiers p's generated code may name: the runtime's;
+// for the client package, whose methods take and return the types of every package, all of
+// them; for another, those of the types its own types are made of.
+func referenced(prog *ir.Program, p *ir.Package) map[*ir.Package]bool {
+	refs := map[*ir.Package]bool{}
+	for _, q := range prog.Packages {
+		if q.Path == prog.Runtime || prog.Client != nil && prog.Client.Package == p {
+			refs[q] = true
+		}
+	}
+	var walk func(t *ir.TypeRef)
+	walk = func(t *ir.TypeRef) {
+		for ; t != nil; t = t.Elem {
+			if t.Kind == ir.Named {
+				refs[t.Named.Package] = true
+			}
+		}
+	}
+	for _, t := range p.Types {
+		for _, f := range t.Fields {
+			walk(f.Type)
+		}
+		for _, v := range t.Variants {
+			walk(v.Field.Type)
+		}
+		if t.Extra != nil {
+			walk(t.Extra.Type)
+		}
+	}
+	return refs
 }

@@ -117,7 +117,7 @@ func (b *builder) restoreCopiedDocs() {
 		if !ns.copied || ns.schema.Origin == nil || ns.schema.Origin.Key == nil {
 			continue
 		}
-		file := strings.TrimPrefix(ns.schema.Origin.Key.File, "/")
+		file := originFile(ns.schema.Origin.Key.File)
 		doc, ok := b.files[file]
 		if !ok {
 			data, err := fs.ReadFile(b.opts.FS, file)

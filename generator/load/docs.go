@@ -126,15 +126,15 @@ func (b *builder) document(prog *ir.Program) {
 		for _, p := range prog.Packages {
 			p.Doc = d.packageDoc(p)
 		}
-		if !slices.ContainsFunc(prog.Packages, func(p *ir.Package) bool { return p.Path == prog.Runtime }) {
-			prog.RuntimeDoc = fmt.Sprintf("Package %s holds what the generated packages share: the errors that Validate methods report, and the values of optional fields.", path.Base(prog.Runtime))
-		}
 	}
 }
 
 // packageDoc is the package comment of p: what it holds, and the API or the spec files it
 // is generated from.
 func (d *documenter) packageDoc(p *ir.Package) string {
+	if p.Path == d.prog.Runtime && len(d.prog.Packages) > 1 {
+		return fmt.Sprintf("Package %s holds what the generated packages share: the errors that Validate methods report, and the values of optional fields.", p.Name)
+	}
 	if d.prog.Client != nil && d.prog.Client.Package == p {
 		api := "the API"
 		if d.b.doc.Info != nil {

@@ -75,7 +75,7 @@ func errorFields(t *ir.Type) (m ir.ErrorModel, ok bool) {
 	m.Type = t
 	for _, f := range t.Fields {
 		switch {
-		case f.Name == "Error":
+		case f.Name == ir.Method.Error:
 			return m, false
 		case m.Status == nil && isInteger(f.Type) && (strings.Contains(f.JSONName, "status") || f.JSONName == "code"):
 			m.Status = f

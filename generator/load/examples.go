@@ -188,7 +188,7 @@ func (b *builder) schemaExamples(out []*ir.Example, in string, s *openapi3.Schem
 		pos := b.fieldPos(s.Origin, "examples")
 		if seq := s.Origin; seq != nil && i < len(seq.Sequences["examples"]) {
 			loc := seq.Sequences["examples"][i]
-			pos = ir.Pos{File: displayPath(b.opts, loc.File), Line: loc.Line, Col: loc.Column}
+			pos = ir.Pos{File: displayPath(b.opts, originFile(loc.File)), Line: loc.Line, Col: loc.Column}
 		}
 		out = append(out, b.example(strconv.Itoa(i), in, pos, v, "", s, target, nil))
 	}

@@ -76,9 +76,9 @@ func Load(opts Options) (*ir.Program, error) {
 }
 
 func read(opts Options) (*openapi3.T, error) {
-	data, err := fs.ReadFile(opts.FS, opts.Root)
+	data, err := readFile(opts.FS, opts.Root)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayPath(opts, opts.Root), unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", displayPath(opts, opts.Root), err)
 	}
 	if err := checkVersion(opts, data); err != nil {
 		return nil, err
@@ -109,14 +109,44 @@ func newLoader(opts Options) *openapi3.Loader {
 		if b, ok := cache[p]; ok {
 			return b, nil
 		}
-		b, err := fs.ReadFile(opts.FS, p)
+		b, err := readFile(opts.FS, p)
 		if err != nil {
-			return nil, fmt.Errorf("$ref to %s: %w", p, unwrapPathError(err))
+			return nil, fmt.Errorf("$ref to %s: %w", p, err)
 		}
 		cache[p] = b
 		return b, nil
 	}
 	return loader
+}
+
+// readFile reads the spec file p. The spec folder is an os.Root, which follows no symbolic
+// link out of it: a read that fails because p, or a folder on its way, is such a link says so.
+func readFile(fsys fs.FS, p string) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err == nil {
+		return data, nil
+	}
+	if link, target, ok := linkOut(fsys, p); ok {
+		return nil, fmt.Errorf("%s is a symbolic link to %s, outside the spec folder: %s", link, target, refusedRef)
+	}
+	return nil, unwrapPathError(err)
+}
+
+// linkOut finds the first element of the path p that is a symbolic link whose target is
+// outside the spec folder: absolute, or above it.
+func linkOut(fsys fs.FS, p string) (link, target string, ok bool) {
+	elems := strings.Split(p, "/")
+	for i := range elems {
+		link := path.Join(elems[:i+1]...)
+		target, err := fs.ReadLink(fsys, link)
+		if err != nil {
+			continue
+		}
+		if path.IsAbs(target) || !fs.ValidPath(path.Join(path.Dir(link), target)) {
+			return link, target, true
+		}
+	}
+	return "", "", false
 }
 
 func unwrapPathError(err error) error {

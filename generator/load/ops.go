@@ -116,7 +116,7 @@ func (b *builder) pathParts(o opRef, res *ir.Operation) []ir.PathPart {
 // resourceName is how docs name the group of a package's operations ("Organizations").
 func (b *builder) resourceName(pkgPath string) string {
 	if pkgPath == b.opts.Package {
-		return "Client"
+		return ir.ClientSurface.Client
 	}
 	return b.namer.Exported(path.Base(pkgPath))
 }
@@ -575,20 +575,6 @@ func (b *builder) jsonResponse(sr *openapi3.SchemaRef, typeName string, role typ
 	return b.typeOf(sr, typeName, pkg)
 }
 
-// runtimeNames are the identifiers the client runtime declares in the client package; no
-// schema may take them.
-var runtimeNames = []string{
-	"Client", "NewClient", "Option", "WithBaseURL", "WithHTTPClient", "WithBasicAuth",
-	"WithHeader", "API", "UnimplementedAPI", "RegisterAPI", "APIError", "ServerSentEvent",
-	"ServerOption", "DefaultMaxBodyBytes", "WithMaxBodyBytes", "WithOperationMaxBodyBytes", "WithErrorLog",
-	"RequestOption", "WithMaxRetries", "WithRequestTimeout", "WithIdempotencyKey", "WithResponseInto", "StatusError",
-	"WithServer", "WithServerVariable", "Credentials", "CredentialsFrom", "Authenticator",
-}
-
-// validationNames are the exported identifiers of the validation runtime, which shares the
-// package of a single-package generation.
-var validationNames = []string{"Errors", "FieldError", "Path", "Ptr", "Nullable", "Null", "NullableOf", "FilePart"}
-
 // client describes the API client: a tree of resource clients following the package paths
 // of the operations under the client package.
 func (b *builder) client(prog *ir.Program) *ir.Client {
@@ -606,14 +592,43 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 		prog.Packages = append(prog.Packages, st.pkg)
 		slices.SortFunc(prog.Packages, func(x, y *ir.Package) int { return strings.Compare(x.Path, y.Path) })
 	}
-	c := &ir.Client{Package: st.pkg, Root: &ir.ClientNode{Type: "Client"}}
+	names := ir.ClientSurface
+	c := &ir.Client{Package: st.pkg, Root: &ir.ClientNode{Type: names.Client}}
+	hasOps := map[string]bool{}
 	for _, p := range withOps {
-		node := c.Root
+		hasOps[p.Path] = true
+	}
+	// A node's fields are named in a scope of their own, nested in its package's method
+	// names: a field never takes an operation's name, nor another field's.
+	fields := map[*ir.ClientNode]*ir.Scope{}
+	kids := map[*ir.ClientNode]map[string]*ir.ClientNode{}
+	fieldScope := func(n *ir.ClientNode, pkgPath string) *ir.Scope {
+		if fields[n] == nil {
+			fields[n] = ir.NewScope()
+			if hasOps[pkgPath] {
+				fields[n] = b.pkg(pkgPath).ops.Child()
+			}
+		}
+		return fields[n]
+	}
+	for _, p := range withOps {
+		node, nodePath := c.Root, b.opts.Package
 		var path []string
-		for _, part := range b.relativePath(p.Path) {
-			name := b.namer.Exported(part)
-			path = append(path, name)
-			node = child(node, name)
+		parts := b.relativePath(p.Path)
+		for i, part := range parts {
+			// Children are told apart by package path: two may have one Go name.
+			childPath := b.nodePath(p.Path, parts[:i+1])
+			next := kids[node][childPath]
+			if next == nil {
+				next = &ir.ClientNode{Field: fieldScope(node, nodePath).Unique(b.namer.Exported(part))}
+				node.Children = append(node.Children, next)
+				if kids[node] == nil {
+					kids[node] = map[string]*ir.ClientNode{}
+				}
+				kids[node][childPath] = next
+			}
+			path = append(path, next.Field)
+			node, nodePath = next, childPath
 			if node.Type == "" {
 				node.Type = st.scope.Unique(strings.Join(path, "") + "Client")
 			}
@@ -624,8 +639,8 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 		node.Unimplemented = st.scope.Unique("Unimplemented" + prefix + "API")
 		node.Register = st.scope.Unique("Register" + prefix + "API")
 		if prefix == "" {
-			// The runtime reserved these; the root resource is the one that uses them.
-			node.Interface, node.Unimplemented, node.Register = "API", "UnimplementedAPI", "RegisterAPI"
+			// The package claimed these; the root resource is the one that uses them.
+			node.Interface, node.Unimplemented, node.Register = names.API, names.UnimplementedAPI, names.RegisterAPI
 		}
 		c.Resources = append(c.Resources, node)
 	}
@@ -637,15 +652,14 @@ func (b *builder) client(prog *ir.Program) *ir.Client {
 	return c
 }
 
-func child(n *ir.ClientNode, field string) *ir.ClientNode {
-	for _, c := range n.Children {
-		if c.Field == field {
-			return c
-		}
+// nodePath is the package path of the client node that parts, the first elements of p's
+// relativePath, lead to.
+func (b *builder) nodePath(p string, parts []string) string {
+	rel := strings.Join(parts, "/")
+	if b.opts.Package != "" && strings.HasPrefix(p, b.opts.Package+"/") {
+		return b.opts.Package + "/" + rel
 	}
-	c := &ir.ClientNode{Field: field}
-	n.Children = append(n.Children, c)
-	return c
+	return rel
 }
 
 // relativePath is a package path's elements below the client package.
@@ -694,7 +708,7 @@ func (b *builder) errorModel() ir.ErrorModel {
 }
 
 func fallbackError() ir.ErrorModel {
-	return ir.ErrorModel{Fallback: "APIError"}
+	return ir.ErrorModel{Fallback: ir.ClientSurface.APIError}
 }
 
 // isInteger and isString tell the error fields apart; an optional one is a pointer.

@@ -296,11 +296,10 @@ func validJSONName(name string) bool {
 	return true
 }
 
-// methodNames are the methods every generated struct or union has, which no field may take.
-var methodNames = []string{"Validate", "ValidateAt", "MarshalJSON", "UnmarshalJSON"}
-
 func newFieldNames() fieldNames {
-	return fieldNames{scope: ir.NewScope(methodNames...), explicit: map[string]bool{}}
+	scope := ir.NewScope()
+	ir.Method.ClaimStruct(scope)
+	return fieldNames{scope: scope, explicit: map[string]bool{}}
 }
 
 // fieldNames are the field names of one struct, and which of them x-go-name chose.
