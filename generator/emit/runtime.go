@@ -57,8 +57,8 @@ func localRuntime(prog *ir.Program) bool {
 
 // unexportRuntime renames, in the validation runtime's source, the path type and the methods
 // named in localNames to their local spelling, with the doc comments that start with them.
-// The FieldError field Path keeps its name: composite literal keys and selectors other than
-// method calls are left alone.
+// The FieldError field Path keeps its name: only the identifiers that resolve to the type are
+// renamed, never a composite literal's key or a selector named Path.
 func unexportRuntime(src []byte) ([]byte, error) {
 	fset := gotoken.NewFileSet()
 	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
