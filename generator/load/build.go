@@ -242,6 +242,10 @@ func (b *builder) templateScope(held ...string) *ir.Scope {
 		for _, name := range n.Imports {
 			files.Claim(name)
 		}
+		if t == "validate" {
+			// Where the runtime shares the one package, emit unexports its plumbing.
+			ir.LocalRuntimeName.Claim(scope)
+		}
 	}
 	return scope
 }
@@ -432,6 +436,7 @@ func hasStreams(prog *ir.Program) bool {
 // refers to, in path order. A name that is taken gets a number, as protogen's QualifiedGoIdent
 // does.
 func (b *builder) imports(prog *ir.Program) {
+	externals := externalImports(prog)
 	for _, p := range prog.Packages {
 		s := ir.NewScope(b.pkgs[p.Path].scope.Names()...)
 		s.ClaimUniverse()
@@ -447,9 +452,75 @@ func (b *builder) imports(prog *ir.Program) {
 				imps = append(imps, ir.Import{Path: q.ImportPath(prog.Module), Name: s.Unique(q.Name), Declared: q.Name})
 			}
 		}
+		for _, imp := range externals {
+			if slices.ContainsFunc(imps, func(i ir.Import) bool { return i.Path == imp }) {
+				continue
+			}
+			// The package clause of an x-go-type's package is unknown: its name is always
+			// written as an alias, so Declared is left empty.
+			declared := ""
+			if !strings.Contains(imp, ".") {
+				declared = path.Base(imp) // a standard package
+			}
+			imps = append(imps, ir.Import{Path: imp, Name: s.Unique(importAlias(imp)), Declared: declared})
+		}
 		slices.SortFunc(imps, func(x, y ir.Import) int { return strings.Compare(x.Path, y.Path) })
 		p.Imports = imps
 	}
+}
+
+// externalImports are the packages of the program's x-go-types, sorted: any package's code
+// may name them, the client's through the types of every package.
+func externalImports(prog *ir.Program) []string {
+	seen := map[string]bool{}
+	walk := func(t *ir.TypeRef) {
+		for ; t != nil; t = t.Elem {
+			if t.Kind == ir.External && t.Import != "" {
+				seen[t.Import] = true
+			}
+		}
+	}
+	for _, p := range prog.Packages {
+		for _, t := range p.Types {
+			for _, f := range t.Fields {
+				walk(f.Type)
+			}
+			for _, v := range t.Variants {
+				walk(v.Field.Type)
+			}
+			if t.Extra != nil {
+				walk(t.Extra.Type)
+			}
+			walk(t.Underlying)
+		}
+		for _, op := range p.Operations {
+			walk(op.Response)
+			if op.Stream != nil {
+				walk(op.Stream.Item)
+			}
+		}
+	}
+	return sortedKeys(seen)
+}
+
+// importAlias is a Go name for the package at imp: its last element without a major version
+// (".../v2") or a gopkg.in suffix ("yaml.v3"), letters and digits only.
+func importAlias(imp string) string {
+	base := path.Base(imp)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && path.Dir(imp) != "." {
+		base = path.Base(path.Dir(imp))
+	}
+	base, _, _ = strings.Cut(base, ".")
+	alias := strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return -1
+	}, base)
+	if alias == "" || unicode.IsDigit(rune(alias[0])) {
+		alias = "pkg" + alias
+	}
+	return alias
 }
 
 // referenced are the packages whose identifiers p's generated code may name: the runtime's;
