@@ -441,6 +441,11 @@ func (b *builder) imports(prog *ir.Program) {
 		for _, std := range ir.StdImports {
 			imps = append(imps, ir.Import{Path: std, Name: s.Unique(path.Base(std)), Declared: path.Base(std)})
 		}
+		for _, ext := range externalImports(prog, p) {
+			if !slices.ContainsFunc(imps, func(i ir.Import) bool { return i.Path == ext.Path }) {
+				imps = append(imps, ir.Import{Path: ext.Path, Name: s.Unique(ext.Name), Declared: ext.Declared})
+			}
+		}
 		refs := referenced(prog, p)
 		for _, q := range prog.Packages {
 			if q != p && refs[q] {
@@ -450,6 +455,44 @@ func (b *builder) imports(prog *ir.Program) {
 		slices.SortFunc(imps, func(x, y ir.Import) int { return strings.Compare(x.Path, y.Path) })
 		p.Imports = imps
 	}
+}
+
+// externalImports are the packages of the types x-go-type names that p's generated code may
+// name: those of its own types' fields; for the client package, every one (its methods take
+// and return the types of every package). An import is named as the spec's x-go-type writes
+// its package.
+func externalImports(prog *ir.Program, p *ir.Package) []ir.Import {
+	var out []ir.Import
+	walk := func(t *ir.TypeRef) {
+		for ; t != nil; t = t.Elem {
+			if t.Kind == ir.External && t.Import != "" {
+				out = append(out, ir.Import{Path: t.Import, Name: t.ImportAs, Declared: t.ImportAs})
+			}
+		}
+	}
+	for _, q := range prog.Packages {
+		if q != p && (prog.Client == nil || prog.Client.Package != p) {
+			continue
+		}
+		for _, t := range q.Types {
+			for _, f := range t.Fields {
+				walk(f.Type)
+			}
+			for _, v := range t.Variants {
+				walk(v.Field.Type)
+			}
+			if t.Extra != nil {
+				walk(t.Extra.Type)
+			}
+		}
+		for _, op := range q.Operations {
+			walk(op.Response)
+			if op.Stream != nil {
+				walk(op.Stream.Item)
+			}
+		}
+	}
+	return out
 }
 
 // referenced are the packages whose identifiers p's generated code may name: the runtime's;
