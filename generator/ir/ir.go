@@ -321,8 +321,9 @@ type TypeRef struct {
 	Elem    *TypeRef
 	// Rules constrain the elements of a Slice or the values of a Map.
 	Rules *Rules
-	// Import and GoName spell an External type.
-	Import, GoName string
+	// Import and GoName spell an External type; ImportAs is the name the spec gives its
+	// package ("uuid" of uuid.UUID), which its import takes unless that is taken.
+	Import, ImportAs, GoName string
 }
 
 // BasicType is a TypeRef of a predeclared type.

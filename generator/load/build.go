@@ -436,7 +436,6 @@ func hasStreams(prog *ir.Program) bool {
 // refers to, in path order. A name that is taken gets a number, as protogen's QualifiedGoIdent
 // does.
 func (b *builder) imports(prog *ir.Program) {
-	externals := externalImports(prog)
 	for _, p := range prog.Packages {
 		s := ir.NewScope(b.pkgs[p.Path].scope.Names()...)
 		s.ClaimUniverse()
@@ -446,42 +445,40 @@ func (b *builder) imports(prog *ir.Program) {
 		for _, std := range ir.StdImports {
 			imps = append(imps, ir.Import{Path: std, Name: s.Unique(path.Base(std)), Declared: path.Base(std)})
 		}
+		for _, ext := range externalImports(prog, p) {
+			if !slices.ContainsFunc(imps, func(i ir.Import) bool { return i.Path == ext.Path }) {
+				imps = append(imps, ir.Import{Path: ext.Path, Name: s.Unique(ext.Name), Declared: ext.Declared})
+			}
+		}
 		refs := referenced(prog, p)
 		for _, q := range prog.Packages {
 			if q != p && refs[q] {
 				imps = append(imps, ir.Import{Path: q.ImportPath(prog.Module), Name: s.Unique(q.Name), Declared: q.Name})
 			}
 		}
-		for _, imp := range externals {
-			if slices.ContainsFunc(imps, func(i ir.Import) bool { return i.Path == imp }) {
-				continue
-			}
-			// The package clause of an x-go-type's package is unknown: its name is always
-			// written as an alias, so Declared is left empty.
-			declared := ""
-			if !strings.Contains(imp, ".") {
-				declared = path.Base(imp) // a standard package
-			}
-			imps = append(imps, ir.Import{Path: imp, Name: s.Unique(importAlias(imp)), Declared: declared})
-		}
 		slices.SortFunc(imps, func(x, y ir.Import) int { return strings.Compare(x.Path, y.Path) })
 		p.Imports = imps
 	}
 }
 
-// externalImports are the packages of the program's x-go-types, sorted: any package's code
-// may name them, the client's through the types of every package.
-func externalImports(prog *ir.Program) []string {
-	seen := map[string]bool{}
+// externalImports are the packages of the types x-go-type names that p's generated code may
+// name: those of its own types' fields; for the client package, every one (its methods take
+// and return the types of every package). An import is named as the spec's x-go-type writes
+// its package.
+func externalImports(prog *ir.Program, p *ir.Package) []ir.Import {
+	var out []ir.Import
 	walk := func(t *ir.TypeRef) {
 		for ; t != nil; t = t.Elem {
 			if t.Kind == ir.External && t.Import != "" {
-				seen[t.Import] = true
+				out = append(out, ir.Import{Path: t.Import, Name: t.ImportAs, Declared: t.ImportAs})
 			}
 		}
 	}
-	for _, p := range prog.Packages {
-		for _, t := range p.Types {
+	for _, q := range prog.Packages {
+		if q != p && (prog.Client == nil || prog.Client.Package != p) {
+			continue
+		}
+		for _, t := range q.Types {
 			for _, f := range t.Fields {
 				walk(f.Type)
 			}
@@ -491,36 +488,15 @@ func externalImports(prog *ir.Program) []string {
 			if t.Extra != nil {
 				walk(t.Extra.Type)
 			}
-			walk(t.Underlying)
 		}
-		for _, op := range p.Operations {
+		for _, op := range q.Operations {
 			walk(op.Response)
 			if op.Stream != nil {
 				walk(op.Stream.Item)
 			}
 		}
 	}
-	return sortedKeys(seen)
-}
-
-// importAlias is a Go name for the package at imp: its last element without a major version
-// (".../v2") or a gopkg.in suffix ("yaml.v3"), letters and digits only.
-func importAlias(imp string) string {
-	base := path.Base(imp)
-	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && path.Dir(imp) != "." {
-		base = path.Base(path.Dir(imp))
-	}
-	base, _, _ = strings.Cut(base, ".")
-	alias := strings.Map(func(r rune) rune {
-		if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			return r
-		}
-		return -1
-	}, base)
-	if alias == "" || unicode.IsDigit(rune(alias[0])) {
-		alias = "pkg" + alias
-	}
-	return alias
+	return out
 }
 
 // referenced are the packages whose identifiers p's generated code may name: the runtime's;

@@ -146,7 +146,7 @@ func goTypeExpr(e ast.Expr, expr string, imports map[string]string) (*ir.TypeRef
 		case "encoding/json.RawMessage":
 			return &ir.TypeRef{Kind: ir.RawJSON}, nil
 		}
-		return &ir.TypeRef{Kind: ir.External, Import: imp, GoName: e.Sel.Name}, nil
+		return &ir.TypeRef{Kind: ir.External, Import: imp, ImportAs: pkg.Name, GoName: e.Sel.Name}, nil
 	case *ast.StarExpr:
 		elem, err := goTypeExpr(e.X, expr, imports)
 		if err != nil {
