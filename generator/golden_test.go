@@ -3,8 +3,11 @@ package generator_test
 import (
 	"bytes"
 	"flag"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,14 +17,20 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/specgen-dev/specgen/generator"
+	"github.com/specgen-dev/specgen/internal/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// A golden case is a txtar archive: spec files under spec/ (the config is spec/specgen.json,
-// or a default one), and either the expected output files under out/ or, for a spec that
-// must fail, the expected error text in the file "error". A case about what is skipped or
-// warned about also pins the run's report (warnings and summary) in the file "summary".
+// A golden case is a txtar archive: its comment (the first line on) says what the case covers,
+// then come spec files under spec/ (the config is spec/specgen.json, or a default one), and
+// either the expected output files under out/ or, for a spec that must fail, the expected error
+// text in the file "error". A case about what is skipped or warned about also pins the run's
+// report (warnings and summary) in the file "summary".
+//
+// The static runtime (templates/*.go.tmpl, the same for every spec but for the package name)
+// is pinned by the case runtimeCase alone, and only there: the other cases hold what the
+// generator writes from their spec, so that a template edit changes one golden file.
 func TestGolden(t *testing.T) {
 	cases, err := filepath.Glob("testdata/*.txtar")
 	if err != nil {
@@ -37,16 +46,62 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// runtimeCase is the golden case that pins the runtime files, every template once.
+const runtimeCase = "runtime"
+
+// isRuntime reports whether a generated file is a copy of a runtime template.
+func isRuntime(content []byte) bool {
+	return bytes.HasPrefix(content, []byte(generator.Header+"\n// Source: templates/"))
+}
+
+// pinned reports whether the golden case name holds the generated file content.
+func pinned(name string, content []byte) bool {
+	return isRuntime(content) == (name == runtimeCase)
+}
+
+// TestGoldenRuntime checks that the runtime case pins every template.
+func TestGoldenRuntime(t *testing.T) {
+	ar, _ := readCase(t, filepath.Join("testdata", runtimeCase+".txtar"))
+	sources := map[string]bool{}
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "out/") && isRuntime(f.Data) {
+			first, _, _ := strings.Cut(strings.TrimPrefix(string(f.Data), generator.Header+"\n// Source: "), "\n")
+			sources[first] = true
+		}
+	}
+	tmpls, err := filepath.Glob("../templates/*.go.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tmpls) == 0 {
+		t.Fatal("no templates")
+	}
+	for _, tmpl := range tmpls {
+		if src := "templates/" + filepath.Base(tmpl); !sources[src] {
+			t.Errorf("%s: no output of %s in the case; give its spec what makes specgen write it", runtimeCase, src)
+		}
+	}
+}
+
 // goldenConfig is the config of a case without spec/specgen.json.
 const goldenConfig = `{"output": "out", "module": "example.com/out", "package": "api", "packagePerFile": true}`
 
 func runGolden(t *testing.T, file string) {
 	ar, cfg := readCase(t, file)
+	if strings.TrimSpace(string(ar.Comment)) == "" {
+		t.Fatal("the archive has no comment saying what the case covers")
+	}
 	res, genErr := generator.Run(cfg)
 	var files map[string][]byte
 	report := ""
 	if genErr == nil {
 		files, report = res.Files, res.Report()
+	}
+	name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+	for p, content := range files {
+		if !pinned(name, content) {
+			delete(files, p)
+		}
 	}
 
 	want := map[string][]byte{}
@@ -109,7 +164,8 @@ func runGolden(t *testing.T, file string) {
 			continue
 		}
 		if !bytes.Equal(got, want[p]) {
-			t.Errorf("%s differs from the golden file (go test ./generator/... -update rewrites it):\n%s", p, got)
+			t.Errorf("%s differs from the golden file (go test ./generator/ -run TestGolden -update rewrites it):\n%s",
+				p, diff.Unified("golden/"+p, "generated/"+p, string(want[p]), string(got)))
 		}
 	}
 	for _, p := range sortedKeys(files) {
@@ -214,6 +270,44 @@ func writeTree(t *testing.T, dir string, files map[string][]byte) {
 		}
 		if err := os.WriteFile(full, data, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestPackageDocs checks that, in the go doc style, every package of every golden case's
+// output has exactly one package comment, of the form revive's package-comments rule asks.
+func TestPackageDocs(t *testing.T) {
+	cases, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range cases {
+		_, cfg := readCase(t, file)
+		files, err := generator.Generate(cfg)
+		if err != nil || cfg.DocStyle == "colon" {
+			continue
+		}
+		docs := map[string][]string{} // package folder: its package comments
+		names := map[string]string{}
+		for _, p := range sortedKeys(files) {
+			if !strings.HasSuffix(p, ".go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), p, files[p], parser.ParseComments|parser.PackageClauseOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := path.Dir(p)
+			docs[dir], names[dir] = docs[dir], f.Name.Name
+			if f.Doc != nil {
+				docs[dir] = append(docs[dir], f.Doc.Text())
+			}
+		}
+		for _, dir := range sortedKeys(docs) {
+			d := docs[dir]
+			if len(d) != 1 || !strings.HasPrefix(d[0], "Package "+names[dir]+" ") {
+				t.Errorf("%s: package %s: package comments %q, want one that starts with its name", filepath.Base(file), dir, d)
+			}
 		}
 	}
 }

@@ -1,10 +1,16 @@
 // Command corpus generates a Go package from every spec of an OpenAPI corpus and checks
-// that the output compiles and passes go vet. It is a sweep for generator bugs on
-// real-world specs, and a rough benchmark of generation time.
+// that the output compiles and has no finding of go vet, staticcheck or revive. It is a sweep
+// for generator bugs on real-world specs, and a rough benchmark of generation time.
 //
 // Usage:
 //
-//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME] [-v]
+//	go run ./bench/corpus -corpus ../shared/corpus [-work DIR] [-only NAME] [-v] [-revive FILE] [-nolint]
+//
+// The linters run at the versions pinned in lint.go, through go run; revive reads
+// bench/revive.toml (-revive), which enables its default rules, exported among them, on
+// generated files too. The table counts the findings of each tool per spec, and a section
+// after it sums them by rule and lists the first 20 (-v: all). Zero findings is the bar: a
+// spec with any is a failure of the sweep. -nolint skips staticcheck and revive.
 //
 // Each spec is generated as `specgen generate -spec` does: loaded as published, a part that
 // cannot be generated skipped. The table's operations and schemas are what the generator's
@@ -45,7 +51,8 @@
 //
 // Anything else is a difference: a dropped key, a 0, false, "" or null that came back absent
 // (or the other way round), an extra key, a changed value. Round-trip failures are reported
-// but do not fail the sweep, which exits 1 only when a spec fails to generate, build or vet.
+// but do not fail the sweep, which exits 1 only when a spec fails to generate or build or has
+// a finding.
 package main
 
 import (
@@ -86,13 +93,17 @@ type spec struct {
 	summary        ir.Summary
 	result, errMsg string // errMsg holds every error line; the table shows the first
 	examples       examples
+	// findings are what go vet, staticcheck and revive report on the output.
+	findings []finding
 }
 
 func main() {
 	corpus := flag.String("corpus", "", "the corpus folder, holding entries.tsv (required)")
 	work := flag.String("work", "", "the scratch module folder, kept for inspection (default: a new temporary folder)")
 	only := flag.String("only", "", "sweep only the entry with this name")
-	verbose := flag.Bool("v", false, "list every invalid example and failed round trip, not the first 20 of each spec")
+	verbose := flag.Bool("v", false, "list every invalid example, failed round trip and finding, not the first 20 of each spec")
+	reviveConfig := flag.String("revive", "bench/revive.toml", "revive's config file")
+	noLint := flag.Bool("nolint", false, "skip staticcheck and revive (go vet still runs)")
 	flag.Parse()
 	if *corpus == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -102,13 +113,17 @@ func main() {
 	if *verbose {
 		most = 0
 	}
-	if err := run(*corpus, *work, *only, most); err != nil {
+	lintConfig := *reviveConfig
+	if *noLint {
+		lintConfig = ""
+	}
+	if err := run(*corpus, *work, *only, lintConfig, most); err != nil {
 		fmt.Fprintln(os.Stderr, "corpus:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, work, only string, most int) error {
+func run(corpus, work, only, lintConfig string, most int) error {
 	start := time.Now()
 	specs, err := readEntries(filepath.Join(corpus, "entries.tsv"), only)
 	if err != nil {
@@ -154,12 +169,19 @@ func run(corpus, work, only string, most int) error {
 			build = append(build, "-o", bin+string(filepath.Separator))
 		}
 		goTool(work, build, patterns, byName)
-		goTool(work, []string{"vet"}, patterns, byName)
+		if err := vet(work, pending(specs), byName); err != nil {
+			return err
+		}
+		if lintConfig != "" {
+			if err := lint(work, lintConfig, pending(specs), byName); err != nil {
+				return err
+			}
+		}
 	}
 	tripStart := time.Now()
 	runExamples(work, bin, specs)
 	tripTime := time.Since(tripStart)
-	failed := report(specs)
+	failed := report(specs, most)
 	reportExamples(specs, corpus, most)
 	fmt.Printf("\nscratch module: %s\nround-trip programs' run time: %s\ntotal wall time: %s\n", work,
 		tripTime.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
@@ -354,13 +376,16 @@ func loadErrors(work string, patterns []string, byName map[string]*spec) error {
 // to the spec whose folder it names. The first spec to fail a step keeps that result: vet
 // repeats the compile errors of packages that did not build.
 func goTool(work string, args, patterns []string, byName map[string]*spec) {
-	cmd := args[0]
 	c := exec.Command("go", append(slices.Clone(args), patterns...)...)
 	c.Dir = work
 	out, err := c.CombinedOutput()
-	if err == nil {
-		return
+	if err != nil {
+		attribute(args[0], out, err, byName)
 	}
+}
+
+// attribute gives each line of the failed go command's output to its spec (goTool).
+func attribute(cmd string, out []byte, err error, byName map[string]*spec) {
 	// Errors name files relative to the module ("box/client.go:3:1: ..."), and each
 	// package's block starts with "# corpus.example/box"; indented lines continue the
 	// previous message.
@@ -404,15 +429,19 @@ var invalidSpec = regexp.MustCompile(`^\S+:\d+:\d+: not valid OpenAPI: `)
 
 // report prints the table and then, for every failure, its first error lines; it returns
 // the number of failures.
-func report(specs []*spec) int {
+func report(specs []*spec, most int) int {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\tskipped ops\tschemas\tskipped schemas\tother skipped\ttypes\tfiles\tlines of Go\twarnings\texamples\tround-trip\tinvalid\tno type\texternal\tprop examples\tprop round-trip\tprop invalid\tfirst error")
+	fmt.Fprintln(tw, "spec\tresult\tgen time\toperations\tskipped ops\tschemas\tskipped schemas\tother skipped\ttypes\tfiles\tlines of Go\twarnings\tvet\tstaticcheck\trevive\texamples\tround-trip\tinvalid\tno type\texternal\tprop examples\tprop round-trip\tprop invalid\tfirst error")
 	failed := 0
 	for _, s := range specs {
-		switch s.result {
-		case "":
+		switch {
+		case s.result == "" && len(s.findings) > 0:
+			// Zero findings is the bar.
+			s.result = "findings"
+			failed++
+		case s.result == "":
 			s.result = "ok"
-		case "invalid spec":
+		case s.result == "invalid spec":
 			// Not valid OpenAPI, stopped at a position that names the construct: the
 			// outcome specgen promises for such a spec, so not a failure of the sweep.
 		default:
@@ -422,15 +451,28 @@ func report(specs []*spec) int {
 		x := &s.examples
 		sum := &s.summary
 		other := len(sum.Skipped) - sum.Count("operation") - sum.Count("schema")
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%s\n", s.name, s.result,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%s\n", s.name, s.result,
 			s.genTime.Round(time.Millisecond), sum.Operations, sum.Count("operation"), sum.Schemas, sum.Count("schema"), other,
 			s.types, s.files, s.lines, s.warns,
+			s.count("vet"), s.count("staticcheck"), s.count("revive"),
 			count(x.trips, false), x.share(false), count(x.invalid, false), x.noType, x.external,
 			count(x.trips, true), x.share(true), count(x.invalid, true), first)
 	}
 	tw.Flush()
 	const maxLines = 12
 	for _, s := range specs {
+		if s.result == "findings" {
+			sortFindings(s.findings)
+			fmt.Printf("\n== %s: %d findings: %s\n", s.name, len(s.findings), strings.Join(s.ruleCounts(), ", "))
+			for i, f := range s.findings {
+				if most > 0 && i == most {
+					fmt.Printf("\t... %d more (-v lists all)\n", len(s.findings)-most)
+					break
+				}
+				fmt.Printf("\t%s\n", f)
+			}
+			continue
+		}
 		if s.result == "ok" {
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/specgen-dev/specgen/generator"
+	"github.com/specgen-dev/specgen/internal/diff"
 )
 
 const defaultConfig = "spec/specgen.json"
@@ -348,7 +349,7 @@ func (j *job) check(files map[string][]byte, stdout io.Writer) int {
 			drift++
 		case !bytes.Equal(old, files[p]):
 			fmt.Fprintf(stdout, "changed: %s\n", full)
-			fmt.Fprint(stdout, unifiedDiff("a/"+p, "b/"+p, string(old), string(files[p])))
+			fmt.Fprint(stdout, diff.Unified("a/"+p, "b/"+p, string(old), string(files[p])))
 			drift++
 		}
 	}

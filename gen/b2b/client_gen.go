@@ -7,9 +7,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 	"net/http"
 	"strconv"
+
+	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 )
 
 // Client calls the API. Its fields group the operations as the spec's packages do;
@@ -93,9 +94,6 @@ func (c *DiscoveryOrganizationsClient) Create(ctx context.Context, params *organ
 func (c *DiscoveryOrganizationsClient) List(ctx context.Context, params *organizations.ListParams, opts ...RequestOption) (*organizations.ListResponse, error) {
 	if params == nil {
 		return nil, errors.New("List: params must not be nil")
-	}
-	if err := params.Validate(); err != nil {
-		return nil, err
 	}
 	req := &apiRequest{
 		accept:   "application/json",

@@ -5,8 +5,9 @@ package b2b
 
 import (
 	"context"
-	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 	"net/http"
+
+	"github.com/specgen-dev/specgen/gen/b2b/discovery/organizations"
 )
 
 // UnimplementedDiscoveryOrganizationsAPI answers every operation with 501 Not Implemented. Embed it in an
@@ -14,12 +15,12 @@ import (
 type UnimplementedDiscoveryOrganizationsAPI struct{}
 
 // Create answers 501 Not Implemented.
-func (UnimplementedDiscoveryOrganizationsAPI) Create(ctx context.Context, params *organizations.CreateParams) (*organizations.CreateResponse, error) {
+func (UnimplementedDiscoveryOrganizationsAPI) Create(context.Context, *organizations.CreateParams) (*organizations.CreateResponse, error) {
 	return nil, errorFor(http.StatusNotImplemented, "not_implemented", "Create is not implemented")
 }
 
 // List answers 501 Not Implemented.
-func (UnimplementedDiscoveryOrganizationsAPI) List(ctx context.Context, params *organizations.ListParams) (*organizations.ListResponse, error) {
+func (UnimplementedDiscoveryOrganizationsAPI) List(context.Context, *organizations.ListParams) (*organizations.ListResponse, error) {
 	return nil, errorFor(http.StatusNotImplemented, "not_implemented", "List is not implemented")
 }
 
@@ -76,10 +77,6 @@ func RegisterDiscoveryOrganizationsAPI(mux *http.ServeMux, impl DiscoveryOrganiz
 		}
 		if err := decodeJSON(r, &params); err != nil {
 			writeError(w, bodyError(err))
-			return
-		}
-		if err := params.Validate(); err != nil {
-			writeError(w, errorFor(http.StatusBadRequest, "invalid_params", err.Error()))
 			return
 		}
 		result, err := impl.List(r.Context(), &params)

@@ -82,7 +82,7 @@ func (p *Path) Key(k string) Path { return Path{Parent: p, Name: k, IsKey: true,
 
 // String is the path as FieldError.Path has it: "roles[0].role_id", `labels["env"]`.
 func (p *Path) String() string {
-	// Segments are collected as strings, never as *Path, so that a Path never escapes to the
+	// Segments are collected as strings, never as pointers, so that no path escapes to the
 	// heap: validating a valid value must not allocate.
 	var segs []string
 	for q := p; q != nil; q = q.Parent {

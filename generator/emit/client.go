@@ -189,7 +189,9 @@ func (e *emitter) request(g *jen.Group, op *ir.Operation) {
 	g.If(jen.Id(local.Params).Op("==").Nil()).Block(
 		failWith(op, jen.Qual("errors", "New").Call(jen.Lit(op.Name+": params must not be nil"))),
 	)
-	g.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot(method.Validate).Call(), jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
+	if e.checked[op.Params] {
+		g.If(jen.Id(local.Err).Op(":=").Id(local.Params).Dot(method.Validate).Call(), jen.Id(local.Err).Op("!=").Nil()).Block(failWith(op, jen.Id(local.Err)))
+	}
 
 	path := e.pathExpr(g, op)
 	req := jen.Dict{
@@ -437,8 +439,16 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		)
 	}
 
+	// The runtime passes a kind and a message; the error type may have no field for them.
+	kindParam, messageParam := jen.Id("_"), jen.Id("_")
+	if kind != nil {
+		kindParam = jen.Id(local.Kind)
+	}
+	if message != nil {
+		messageParam = jen.Id(local.Message)
+	}
 	f.Comment("// errorFor is the error a server answers with.")
-	f.Func().Id(helper.ErrorFor).Params(jen.Id(local.Status).Int(), jen.Id(local.Kind), jen.Id(local.Message).String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
+	f.Func().Id(helper.ErrorFor).Params(jen.Id(local.Status).Int(), kindParam, messageParam.String()).Op("*").Add(typ).BlockFunc(func(g *jen.Group) {
 		g.Id(local.E).Op(":=").Op("&").Add(typ).Values()
 		g.Add(e.set(status, jen.Id(local.E), jen.Id(local.Status)))
 		if kind != nil {
@@ -446,9 +456,6 @@ func (e *emitter) errorGlue(f *jen.File, m ir.ErrorModel) {
 		}
 		if message != nil {
 			g.Add(e.set(message, jen.Id(local.E), jen.Id(local.Message)))
-		}
-		if kind == nil || message == nil {
-			g.Id("_").Op(",").Id("_").Op("=").List(jen.Id(local.Kind), jen.Id(local.Message))
 		}
 		g.Return(jen.Id(local.E))
 	})

@@ -8,6 +8,7 @@ import (
 	"go/format"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,7 +16,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen-dev/specgen/generator/ir"
-	"github.com/specgen-dev/specgen/templates"
 )
 
 // Header is the first line of every generated file, as ast.IsGenerated expects it.
@@ -36,6 +36,13 @@ func Program(prog *ir.Program) ([]File, error) {
 	files, err := runtimeFiles(prog)
 	if err != nil {
 		return nil, err
+	}
+	checked := checkedTypes(prog)
+	consts := map[*ir.EnumDef]*ir.Package{}
+	for _, p := range prog.Packages {
+		for _, def := range p.Enums {
+			consts[def] = p
+		}
 	}
 	kinds := []struct {
 		name   string
@@ -61,13 +68,26 @@ func Program(prog *ir.Program) ([]File, error) {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; wg.Done() }()
-				e := &emitter{prog: prog, pkg: p}
+				e := &emitter{prog: prog, pkg: p, checked: checked, consts: consts}
 				f, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
 				slots[i*len(kinds)+j] = slot{f, err}
 			}()
 		}
 	}
 	wg.Wait()
+	for i, p := range prog.Packages {
+		// The package comment goes into the package's first file, in the order of kinds, or
+		// into its first runtime file when emit writes none (the runtime's own package).
+		first := slices.IndexFunc(slots[i*len(kinds):(i+1)*len(kinds)], func(s slot) bool { return s.file != nil })
+		switch {
+		case first >= 0:
+			f := slots[i*len(kinds)+first].file
+			f.Content = packageDoc(f.Content, p.Doc, prog.DocWrap)
+		case len(p.Templates) > 0:
+			at := slices.IndexFunc(files, func(f File) bool { return f.Path == runtimeFile(p, p.Templates[0]) })
+			files[at].Content = packageDoc(files[at].Content, p.Doc, prog.DocWrap)
+		}
+	}
 	for _, s := range slots {
 		if s.err != nil {
 			return nil, s.err
@@ -79,23 +99,18 @@ func Program(prog *ir.Program) ([]File, error) {
 	return files, nil
 }
 
-// runtimeFiles are the static runtime sources each package holds (ir.Package.Templates).
-func runtimeFiles(prog *ir.Program) ([]File, error) {
-	var files []File
-	for _, p := range prog.Packages {
-		for _, t := range p.Templates {
-			src, err := templates.Source(t, p.Name)
-			if err != nil {
-				return nil, err
-			}
-			header := Header + "\n// Source: templates/" + t + ".go.tmpl\n\n"
-			files = append(files, File{
-				Path:    path.Join(p.Path, "runtime_"+t+"_gen.go"),
-				Content: append([]byte(header), src...),
-			})
-		}
+// packageDoc writes doc as the package comment of the file src, right above its package
+// clause.
+func packageDoc(src []byte, doc string, wrap ir.DocWrap) []byte {
+	at := bytes.Index(src, []byte("\npackage ")) + 1
+	if doc == "" || at == 0 {
+		return src
 	}
-	return files, nil
+	var lines []byte
+	for _, line := range docLines(doc, wrap, false) {
+		lines = append(append(lines, commentLine(line)...), '\n')
+	}
+	return slices.Concat(src[:at], lines, src[at:])
 }
 
 // runtimePath is the import path of the validation runtime.
@@ -114,6 +129,23 @@ type emitter struct {
 	sources map[string]bool
 	// deep names the deepObject functions the file being rendered calls (params.go).
 	deep deepFuncs
+	// checked holds the types whose Validate has something to check (checkedTypes).
+	checked map[*ir.Type]bool
+	// consts holds the package that declares the constants of each string-style enum.
+	consts map[*ir.EnumDef]*ir.Package
+}
+
+// enumValue is the constant naming value i of enum def where it has one, else the value.
+func (e *emitter) enumValue(def *ir.EnumDef, i int) jen.Code {
+	ev := def.Values[i]
+	switch p := e.consts[def]; {
+	case p == nil:
+		return lit(ev.Value)
+	case p == e.pkg:
+		return jen.Id(ev.ConstName)
+	default:
+		return jen.Qual(p.ImportPath(e.prog.Module), ev.ConstName)
+	}
 }
 
 // file renders one kind of file; render reports whether it wrote anything.
@@ -136,7 +168,8 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 	}
 	f.HeaderComment("Source: " + strings.Join(src, ", "))
 	// jennifer's own gofmt pass is left out: the one below is the only one, and final,
-	// since the doc comments are written as gofmt would (TestFormatIsFinal).
+	// since the doc comments are written as gofmt would and tidy changes only what gofmt
+	// keeps (TestFormatIsFinal).
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -146,6 +179,7 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) 
 	if err != nil {
 		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
 	}
+	content = tidy(content, e.prog.Module)
 	name := kind + "_gen.go"
 	if e.pkg.Path != "" {
 		name = e.pkg.Path + "/" + name

@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"math"
+	"path"
 	"regexp/syntax"
 	"slices"
 	"strconv"
@@ -47,51 +48,112 @@ type validator struct {
 	charRuns []charPattern
 	// vars numbers the loop variables of nested checks.
 	vars int
+	// held, when set, is told of each struct or union whose ValidateAt the checks would
+	// call, and the checks leave the call out (checkedTypes).
+	held func(*ir.Type)
+}
+
+// checkedTypes finds the structs and unions that have something to check: a rule of their
+// own, or a value of a type that has one. The others get a Validate that says so and no
+// ValidateAt, and the values that hold them call neither.
+func checkedTypes(prog *ir.Program) map[*ir.Type]bool {
+	checked := map[*ir.Type]bool{}
+	holders := map[*ir.Type][]*ir.Type{}
+	var queue []*ir.Type
+	for _, p := range prog.Packages {
+		for _, t := range p.Types {
+			if t.Kind != ir.Struct && t.Kind != ir.Union {
+				continue
+			}
+			v := &validator{e: &emitter{prog: prog, pkg: p}, held: func(h *ir.Type) { holders[h] = append(holders[h], t) }}
+			if len(v.checks(t)) > 0 {
+				checked[t] = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	// A type that holds a checked one is checked too.
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, h := range holders[t] {
+			if !checked[h] {
+				checked[h] = true
+				queue = append(queue, h)
+			}
+		}
+	}
+	return checked
 }
 
 func (v *validator) rt(name string) *jen.Statement {
 	return jen.Qual(v.e.runtimePath(), name)
 }
 
-func (v *validator) structMethods(f *jen.File, t *ir.Type) {
-	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
-	f.Comment("// violations at once, as validate.Errors.")
-	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.Validate).Params().Error().Block(
-		jen.Var().Id(local.Errs).Add(v.rt("Errors")),
-		jen.Id(local.X).Dot(method.ValidateAt).Call(jen.Nil(), jen.Op("&").Id(local.Errs)),
-		jen.Return(jen.Id(local.Errs).Dot("Err").Call()),
-	)
-	f.Comment("// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the")
-	f.Comment("// values that hold x call it.")
-	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.ValidateAt).Params(
-		jen.Id(local.At).Op("*").Add(v.rt("Path")),
-		jen.Id(local.Errs).Op("*").Add(v.rt("Errors")),
-	).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id(local.X).Op("==").Nil()).Block(jen.Return())
-		for _, fl := range t.Fields {
-			v.vars = 0
-			v.field(g, fl)
-		}
-		for _, alt := range t.Variants {
-			// The alternative is the value itself: its violations are at the union's path.
-			v.vars = 0
-			val := jen.Id(local.X).Dot(alt.Field.Name)
-			if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id(local.At)); len(checks) > 0 {
-				set, _ := presence(val, alt.Field.Type, ir.OmitZero)
-				g.If(set).Block(checks...)
-			}
-		}
-	})
+// names are the runtime's plumbing names as the output spells them (ir.RuntimeNames).
+func (v *validator) names() ir.RuntimeNames {
+	if localRuntime(v.e.prog) {
+		return ir.LocalRuntimeName
+	}
+	return ir.RuntimeName
 }
 
-// field checks one field: required-ness, then, when the field is set, its value.
-func (v *validator) field(g *jen.Group, fl *ir.Field) {
-	if fl.Access == ir.ReadOnly {
-		// Validate checks requests, which neither need nor send what the server owns.
+func (v *validator) structMethods(f *jen.File, t *ir.Type) {
+	if !v.e.checked[t] {
+		f.Commentf("// Validate returns nil: the spec states no constraint that a %s could violate.", t.Name)
+		f.Func().Params(jen.Op("*").Id(t.Name)).Id(method.Validate).Params().Error().Block(jen.Return(jen.Nil()))
 		return
 	}
+	n := v.names()
+	errors := "Errors"
+	if !localRuntime(v.e.prog) {
+		errors = path.Base(v.e.prog.Runtime) + ".Errors"
+	}
+	f.Commentf("// Validate checks x against every constraint the spec states for %s and reports all", t.Name)
+	f.Commentf("// violations at once, as %s.", errors)
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(method.Validate).Params().Error().Block(
+		jen.Var().Id(local.Errs).Add(v.rt("Errors")),
+		jen.Id(local.X).Dot(n.ValidateAt).Call(jen.Nil(), jen.Op("&").Id(local.Errs)),
+		jen.Return(jen.Id(local.Errs).Dot("Err").Call()),
+	)
+	f.Commentf("// %s adds the violations of x, found at path at, to errs. Validate methods of the", n.ValidateAt)
+	f.Comment("// values that hold x call it.")
+	f.Func().Params(jen.Id(local.X).Op("*").Id(t.Name)).Id(n.ValidateAt).Params(
+		jen.Id(local.At).Op("*").Add(v.rt(n.Path)),
+		jen.Id(local.Errs).Op("*").Add(v.rt("Errors")),
+	).Block(append([]jen.Code{jen.If(jen.Id(local.X).Op("==").Nil()).Block(jen.Return())}, v.checks(t)...)...)
+}
+
+// checks are the statements of t's ValidateAt after the nil check.
+func (v *validator) checks(t *ir.Type) []jen.Code {
+	var out []jen.Code
+	for _, fl := range t.Fields {
+		v.vars = 0
+		if c := v.field(fl); c != nil {
+			out = append(out, c)
+		}
+	}
+	for _, alt := range t.Variants {
+		// The alternative is the value itself: its violations are at the union's path.
+		v.vars = 0
+		val := jen.Id(local.X).Dot(alt.Field.Name)
+		if checks := v.value(val, alt.Field.Type, alt.Field.Rules, jen.Id(local.At)); len(checks) > 0 {
+			set, _ := presence(val, alt.Field.Type, ir.OmitZero)
+			out = append(out, jen.If(set).Block(checks...))
+		}
+	}
+	return out
+}
+
+// field checks one field: required-ness, then, when the field is set, its value; nil when
+// there is nothing to check.
+func (v *validator) field(fl *ir.Field) jen.Code {
+	if fl.Access == ir.ReadOnly {
+		// Validate checks requests, which neither need nor send what the server owns.
+		return nil
+	}
 	if fl.JSONName == "-" && fl.Type.Kind != ir.Named && fl.Type.Kind != ir.Pointer && fl.Rules.Empty() && !fl.Required {
-		return
+		return nil
 	}
 	val := jen.Id(local.X).Dot(fl.Name)
 	path := jen.Op("&").Id(local.P)
@@ -100,7 +162,7 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	// A number's zero is a value, not its absence, even among plain values.
 	required := fl.Required && unset != nil && !isNumber(fl.Type)
 	if len(checks) == 0 && !required {
-		return
+		return nil
 	}
 	name := fl.WireName
 	var body []jen.Code
@@ -116,7 +178,7 @@ func (v *validator) field(g *jen.Group, fl *ir.Field) {
 	default:
 		body = checks
 	}
-	g.Block(append([]jen.Code{jen.Id(local.P).Op(":=").Id(local.At).Dot("Field").Call(jen.Lit(name))}, body...)...)
+	return jen.Block(append([]jen.Code{jen.Id(local.P).Op(":=").Id(local.At).Dot(v.names().Field).Call(jen.Lit(name))}, body...)...)
 }
 
 // presence gives the conditions under which a field counts as given and as missing; nil
@@ -153,7 +215,7 @@ func presence(val jen.Code, t *ir.TypeRef, omit ir.Omit) (set, unset jen.Code) {
 }
 
 func (v *validator) add(path jen.Code, rule, msg string) jen.Code {
-	return jen.Id(local.Errs).Dot("Add").Call(path, jen.Lit(rule), jen.Lit(msg))
+	return jen.Id(local.Errs).Dot(v.names().Add).Call(path, jen.Lit(rule), jen.Lit(msg))
 }
 
 // value returns the statements checking val, of type t, against r; path is the address
@@ -176,7 +238,14 @@ func (v *validator) value(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	case ir.Named:
 		switch t.Named.Kind {
 		case ir.Struct, ir.Union:
-			return []jen.Code{jen.Add(val).Dot(method.ValidateAt).Call(path, jen.Id(local.Errs))}
+			if v.held != nil {
+				v.held(t.Named)
+				return nil
+			}
+			if !v.e.checked[t.Named] {
+				return nil
+			}
+			return []jen.Code{jen.Add(val).Dot(v.names().ValidateAt).Call(path, jen.Id(local.Errs))}
 		case ir.Enum:
 			underlying := val
 			if t.Named.Underlying.Builtin == ir.String {
@@ -233,7 +302,7 @@ func (v *validator) slice(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Cod
 	if t.Elem.Kind == ir.Pointer {
 		checks = []jen.Code{jen.If(jen.Add(elem).Op("!=").Nil()).Block(checks...)}
 	}
-	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot("Item").Call(jen.Id(i))}, checks...)
+	body := append([]jen.Code{jen.Id(q).Op(":=").Parens(path).Dot(v.names().Item).Call(jen.Id(i))}, checks...)
 	return append(out, jen.For(jen.Id(i).Op(":=").Range().Add(val)).Block(body...))
 }
 
@@ -258,7 +327,7 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 					jen.If(jen.Op("!").Parens(ok)).Block(jen.Id(bad).Op("=").Append(jen.Id(bad), jen.Id(k)))),
 				jen.Qual("slices", "Sort").Call(jen.Id(bad)),
 				jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id(bad)).Block(
-					jen.Id(q).Op(":=").Parens(path).Dot("Key").Call(jen.Id(k)),
+					jen.Id(q).Op(":=").Parens(path).Dot(v.names().Key).Call(jen.Id(k)),
 					v.add(jen.Op("&").Id(q), "propertyNames", "is not an allowed key"),
 				))
 		}
@@ -274,13 +343,13 @@ func (v *validator) mapValue(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.
 	}
 	body := append([]jen.Code{
 		jen.Id(elem).Op(":=").Add(val).Index(jen.Id(k)),
-		jen.Id(q).Op(":=").Parens(path).Dot("Key").Call(jen.Id(k)),
+		jen.Id(q).Op(":=").Parens(path).Dot(v.names().Key).Call(jen.Id(k)),
 	}, checks...)
 	// Map order is random; the report is sorted so that it is not.
 	return append(out,
 		jen.Id(n).Op(":=").Len(jen.Op("*").Id(local.Errs)),
 		jen.For(jen.Id(k).Op(":=").Range().Add(val)).Block(body...),
-		jen.Id(local.Errs).Dot("SortFrom").Call(jen.Id(n)),
+		jen.Id(local.Errs).Dot(v.names().SortFrom).Call(jen.Id(n)),
 	)
 }
 
@@ -292,8 +361,8 @@ func (v *validator) keyCondition(k jen.Code, r *ir.Rules) jen.Code {
 	var conds []jen.Code
 	if r.Enum != nil && !r.Enum.Open {
 		var alts []jen.Code
-		for _, ev := range r.Enum.Values {
-			alts = append(alts, jen.Add(k).Op("==").Add(lit(ev.Value)))
+		for i := range r.Enum.Values {
+			alts = append(alts, jen.Add(k).Op("==").Add(v.e.enumValue(r.Enum, i)))
 		}
 		if len(alts) > 0 {
 			conds = append(conds, jen.Parens(join(alts, "||")))
@@ -424,8 +493,8 @@ func (v *validator) scalar(val jen.Code, t *ir.TypeRef, r *ir.Rules, path jen.Co
 	if r.Enum != nil && !r.Enum.Open && len(r.Enum.Values) > 0 {
 		out = append(out, jen.Switch(val).Block(
 			jen.CaseFunc(func(g *jen.Group) {
-				for _, ev := range r.Enum.Values {
-					g.Add(lit(ev.Value))
+				for i := range r.Enum.Values {
+					g.Add(v.e.enumValue(r.Enum, i))
 				}
 			}),
 			jen.Default().Add(v.add(path, "enum", "must be one of "+enumList(r.Enum))),
@@ -461,7 +530,7 @@ func (v *validator) stringChecks(val jen.Code, r *ir.Rules, path jen.Code) []jen
 			v.add(path, "pattern", "must match the pattern "+r.Pattern)))
 	}
 	if r.Format != "" {
-		out = append(out, jen.Id(local.Errs).Dot("Format").Call(path, jen.Lit(r.Format), val))
+		out = append(out, jen.Id(local.Errs).Dot(v.names().Format).Call(path, jen.Lit(r.Format), val))
 	}
 	return out
 }
@@ -486,12 +555,13 @@ func (v *validator) numberChecks(val jen.Code, typ ir.Basic, r *ir.Rules, path j
 			bound(*r.Max, ">", "maximum", "must be at most")
 		}
 	}
-	if m := r.MultipleOf; m != nil && *m > 0 {
+	// Every integer is a multiple of 1: nothing to check.
+	if m := r.MultipleOf; m != nil && *m > 0 && !(typ.Integer() && *m == 1) {
 		msg := "must be a multiple of " + formatNumber(*m)
 		if typ.Integer() && *m == math.Trunc(*m) && *m <= math.MaxInt32 {
 			out = append(out, jen.If(jen.Add(val).Op("%").Lit(int(*m)).Op("!=").Lit(0)).Block(v.add(path, "multipleOf", msg)))
 		} else {
-			out = append(out, jen.Id(local.Errs).Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*m)))
+			out = append(out, jen.Id(local.Errs).Dot(v.names().MultipleOf).Call(path, jen.Float64().Call(val), jen.Lit(*m)))
 		}
 	}
 	return out

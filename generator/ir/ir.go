@@ -43,6 +43,8 @@ type Package struct {
 	Enums []*EnumDef
 	// Sources are the repo-relative spec files this package's code comes from, sorted.
 	Sources []string
+	// Doc is the package comment; empty when the doc style writes none.
+	Doc string
 	// Templates are the runtime templates written into the package (templates/*.go.tmpl,
 	// without the extension), in a fixed order.
 	Templates []string

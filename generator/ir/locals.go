@@ -163,3 +163,37 @@ var StdImports = []string{
 	"maps", "mime/multipart", "net/http", "net/url", "regexp", "slices", "strconv",
 	"strings", "time", "unicode/utf8",
 }
+
+// RuntimeNames are the names of the validation runtime that only generated code uses: the
+// path type, its methods, the methods of Errors that record violations, and ValidateAt.
+type RuntimeNames struct {
+	Path, Field, Item, Key, Add, SortFrom, Format, MultipleOf, ValidateAt string
+}
+
+// RuntimeName spells them as the template does: exported, for the generated packages that
+// share a runtime package of its own.
+var RuntimeName = RuntimeNames{
+	Path: "Path", Field: "Field", Item: "Item", Key: "Key", Add: "Add", SortFrom: "SortFrom",
+	Format: "Format", MultipleOf: "MultipleOf", ValidateAt: Method.ValidateAt,
+}
+
+// LocalRuntimeName spells them where the runtime shares the output's one package: no other
+// package calls them there, so they are unexported, and users see only what they need
+// (Validate, Errors, FieldError).
+var LocalRuntimeName = RuntimeNames{
+	Path: "valuePath", Field: "field", Item: "item", Key: "key", Add: "add",
+	SortFrom: "sortFrom", Format: "format", MultipleOf: "multipleOf", ValidateAt: "validateAt",
+}
+
+// Names lists r's names in a fixed order, the same for every RuntimeNames.
+func (r RuntimeNames) Names() []string {
+	v := reflect.ValueOf(r)
+	out := make([]string, v.NumField())
+	for i := range out {
+		out[i] = v.Field(i).String()
+	}
+	return out
+}
+
+// Claim takes every name of r in s.
+func (r RuntimeNames) Claim(s *Scope) { claimAll(s, r) }

@@ -77,6 +77,26 @@ func (n *Namer) words(s string) []string {
 	return words
 }
 
+// spelling is the fixed spelling of word w: an initialism, also when digits follow it
+// ("http2" gives "HTTP2") or it is the plural of an all-caps one ("ids" gives "IDs"), as Go
+// writes them and linters expect.
+func (n *Namer) spelling(w string) (string, bool) {
+	if sp, ok := n.spell[w]; ok {
+		return sp, true
+	}
+	base := strings.TrimRight(w, "0123456789")
+	digits := w[len(base):]
+	if sp, ok := n.spell[base]; ok && digits != "" {
+		return sp + digits, true
+	}
+	if one, ok := strings.CutSuffix(base, "s"); ok {
+		if sp, ok := n.spell[one]; ok && sp == strings.ToUpper(sp) {
+			return sp + "s" + digits, true
+		}
+	}
+	return "", false
+}
+
 func isDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
@@ -92,7 +112,7 @@ func isDigits(s string) bool {
 func (n *Namer) Exported(s string) string {
 	var b strings.Builder
 	for _, w := range n.words(spellSymbols(s)) {
-		if sp, ok := n.spell[w]; ok {
+		if sp, ok := n.spelling(w); ok {
 			b.WriteString(sp)
 			continue
 		}

@@ -29,6 +29,14 @@ func TestNamerExported(t *testing.T) {
 		{"sms", "SMS"},
 		{"名前", "X名前"},
 		{"StartTime<", "StartTime"},
+		{"model_ids", "ModelIDs"},
+		{"FileIds", "FileIDs"},
+		{"ids", "IDs"},
+		{"urls", "URLs"},
+		{"ip4", "IP4"},
+		{"http2_enabled", "HTTP2Enabled"},
+		{"oauths", "Oauths"},
+		{"status", "Status"},
 	} {
 		if got := n.Exported(tc.in); got != tc.want {
 			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)

@@ -32,12 +32,6 @@ func (x *DiscoveredOrganization) ValidateAt(at *validate.Path, errs *validate.Er
 		}
 	}
 	{
-		p := at.Field("primary_required")
-		if x.PrimaryRequired != nil {
-			x.PrimaryRequired.ValidateAt(&p, errs)
-		}
-	}
-	{
 		p := at.Field("mfa_required")
 		if x.MFARequired != nil {
 			x.MFARequired.ValidateAt(&p, errs)
@@ -63,7 +57,7 @@ func (x *Membership) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("type")
 		if x.Type != "" {
 			switch x.Type {
-			case "active_member", "pending_member", "invited_member", "eligible_to_join_by_email_domain":
+			case MembershipTypeActiveMember, MembershipTypePendingMember, MembershipTypeInvitedMember, MembershipTypeEligibleToJoinByEmailDomain:
 			default:
 				errs.Add(&p, "enum", "must be one of active_member, pending_member, invited_member, eligible_to_join_by_email_domain")
 			}

@@ -5,20 +5,9 @@ package mfa
 
 import "github.com/specgen-dev/specgen/gen/validate"
 
-// Validate checks x against every constraint the spec states for MemberOptions and reports all
-// violations at once, as validate.Errors.
-func (x *MemberOptions) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *MemberOptions) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a MemberOptions could violate.
+func (*MemberOptions) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for MfaRequired and reports all
@@ -36,16 +25,10 @@ func (x *MfaRequired) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		return
 	}
 	{
-		p := at.Field("member_options")
-		if x.MemberOptions != nil {
-			x.MemberOptions.ValidateAt(&p, errs)
-		}
-	}
-	{
 		p := at.Field("secondary_auth_initiated")
 		if x.SecondaryAuthInitiated != "" {
 			switch x.SecondaryAuthInitiated {
-			case "sms_otp":
+			case MfaRequiredSecondaryAuthInitiatedSMSOTP:
 			default:
 				errs.Add(&p, "enum", "must be one of sms_otp")
 			}

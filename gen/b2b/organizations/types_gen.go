@@ -4,8 +4,9 @@
 package organizations
 
 import (
-	"github.com/specgen-dev/specgen/gen/b2b/scim"
 	"time"
+
+	"github.com/specgen-dev/specgen/gen/b2b/scim"
 )
 
 // ActiveSCIMConnection: The SCIM connection that is active for an Organization.

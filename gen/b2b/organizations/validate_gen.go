@@ -4,57 +4,25 @@
 package organizations
 
 import (
-	"github.com/specgen-dev/specgen/gen/validate"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/specgen-dev/specgen/gen/validate"
 )
 
-// Validate checks x against every constraint the spec states for ActiveSCIMConnection and reports all
-// violations at once, as validate.Errors.
-func (x *ActiveSCIMConnection) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a ActiveSCIMConnection could violate.
+func (*ActiveSCIMConnection) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ActiveSCIMConnection) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a ActiveSSOConnection could violate.
+func (*ActiveSSOConnection) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for ActiveSSOConnection and reports all
-// violations at once, as validate.Errors.
-func (x *ActiveSSOConnection) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ActiveSSOConnection) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for EmailImplicitRoleAssignment and reports all
-// violations at once, as validate.Errors.
-func (x *EmailImplicitRoleAssignment) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *EmailImplicitRoleAssignment) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a EmailImplicitRoleAssignment could violate.
+func (*EmailImplicitRoleAssignment) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for Member and reports all
@@ -75,36 +43,9 @@ func (x *Member) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("status")
 		if x.Status != "" {
 			switch x.Status {
-			case "pending", "invited", "active", "deleted":
+			case MemberStatusPending, MemberStatusInvited, MemberStatusActive, MemberStatusDeleted:
 			default:
 				errs.Add(&p, "enum", "must be one of pending, invited, active, deleted")
-			}
-		}
-	}
-	{
-		p := at.Field("sso_registrations")
-		if len(x.SSORegistrations) > 0 {
-			for i1 := range x.SSORegistrations {
-				q1 := (&p).Item(i1)
-				x.SSORegistrations[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("oauth_registrations")
-		if len(x.OAuthRegistrations) > 0 {
-			for i1 := range x.OAuthRegistrations {
-				q1 := (&p).Item(i1)
-				x.OAuthRegistrations[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("retired_email_addresses")
-		if len(x.RetiredEmailAddresses) > 0 {
-			for i1 := range x.RetiredEmailAddresses {
-				q1 := (&p).Item(i1)
-				x.RetiredEmailAddresses[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
@@ -115,12 +56,6 @@ func (x *Member) ValidateAt(at *validate.Path, errs *validate.Errors) {
 				q1 := (&p).Item(i1)
 				x.Roles[i1].ValidateAt(&q1, errs)
 			}
-		}
-	}
-	{
-		p := at.Field("scim_registration")
-		if x.SCIMRegistration != nil {
-			x.SCIMRegistration.ValidateAt(&p, errs)
 		}
 	}
 }
@@ -168,7 +103,7 @@ func (x *MemberRoleSource) ValidateAt(at *validate.Path, errs *validate.Errors) 
 		p := at.Field("type")
 		if x.Type != "" {
 			switch x.Type {
-			case "direct_assignment", "email_assignment", "sso_connection", "sso_connection_group", "scim_connection_group":
+			case MemberRoleSourceTypeDirectAssignment, MemberRoleSourceTypeEmailAssignment, MemberRoleSourceTypeSSOConnection, MemberRoleSourceTypeSSOConnectionGroup, MemberRoleSourceTypeSCIMConnectionGroup:
 			default:
 				errs.Add(&p, "enum", "must be one of direct_assignment, email_assignment, sso_connection, sso_connection_group, scim_connection_group")
 			}
@@ -176,20 +111,9 @@ func (x *MemberRoleSource) ValidateAt(at *validate.Path, errs *validate.Errors) 
 	}
 }
 
-// Validate checks x against every constraint the spec states for OAuthRegistration and reports all
-// violations at once, as validate.Errors.
-func (x *OAuthRegistration) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *OAuthRegistration) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a OAuthRegistration could violate.
+func (*OAuthRegistration) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for Organization and reports all
@@ -235,18 +159,9 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("sso_jit_provisioning")
 		if x.SSOJITProvisioning != "" {
 			switch x.SSOJITProvisioning {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationSSOJITProvisioningAllAllowed, OrganizationSSOJITProvisioningRestricted, OrganizationSSOJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
-			}
-		}
-	}
-	{
-		p := at.Field("sso_active_connections")
-		if len(x.SSOActiveConnections) > 0 {
-			for i1 := range x.SSOActiveConnections {
-				q1 := (&p).Item(i1)
-				x.SSOActiveConnections[i1].ValidateAt(&q1, errs)
 			}
 		}
 	}
@@ -254,7 +169,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationEmailJITProvisioningRestricted, OrganizationEmailJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -264,7 +179,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_invites")
 		if x.EmailInvites != "" {
 			switch x.EmailInvites {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationEmailInvitesAllAllowed, OrganizationEmailInvitesRestricted, OrganizationEmailInvitesNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -274,7 +189,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("auth_methods")
 		if x.AuthMethods != "" {
 			switch x.AuthMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case OrganizationAuthMethodsAllAllowed, OrganizationAuthMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -286,7 +201,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedAuthMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedAuthMethods[i1] {
-				case "sso", "magic_link", "password", "google_oauth", "microsoft_oauth":
+				case OrganizationAllowedAuthMethodsItemSSO, OrganizationAllowedAuthMethodsItemMagicLink, OrganizationAllowedAuthMethodsItemPassword, OrganizationAllowedAuthMethodsItemGoogleOAuth, OrganizationAllowedAuthMethodsItemMicrosoftOAuth:
 				default:
 					errs.Add(&q1, "enum", "must be one of sso, magic_link, password, google_oauth, microsoft_oauth")
 				}
@@ -294,19 +209,10 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		}
 	}
 	{
-		p := at.Field("rbac_email_implicit_role_assignments")
-		if len(x.RBACEmailImplicitRoleAssignments) > 0 {
-			for i1 := range x.RBACEmailImplicitRoleAssignments {
-				q1 := (&p).Item(i1)
-				x.RBACEmailImplicitRoleAssignments[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
 		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case OrganizationMFAMethodsAllAllowed, OrganizationMFAMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -318,7 +224,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedMFAMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedMFAMethods[i1] {
-				case "sms_otp", "totp":
+				case OrganizationAllowedMFAMethodsItemSMSOTP, OrganizationAllowedMFAMethodsItemTOTP:
 				default:
 					errs.Add(&q1, "enum", "must be one of sms_otp, totp")
 				}
@@ -329,16 +235,10 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("oauth_tenant_jit_provisioning")
 		if x.OAuthTenantJITProvisioning != "" {
 			switch x.OAuthTenantJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case OrganizationOAuthTenantJITProvisioningRestricted, OrganizationOAuthTenantJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
-		}
-	}
-	{
-		p := at.Field("scim_active_connection")
-		if x.SCIMActiveConnection != nil {
-			x.SCIMActiveConnection.ValidateAt(&p, errs)
 		}
 	}
 	{
@@ -346,7 +246,7 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		if len(x.AllowedOAuthTenants) > 0 {
 			var bad1 []string
 			for k1 := range x.AllowedOAuthTenants {
-				if !(k1 == "slack" || k1 == "hubspot") {
+				if !(k1 == OrganizationAllowedOAuthTenantsKeySlack || k1 == OrganizationAllowedOAuthTenantsKeyHubspot) {
 					bad1 = append(bad1, k1)
 				}
 			}
@@ -359,58 +259,19 @@ func (x *Organization) ValidateAt(at *validate.Path, errs *validate.Errors) {
 	}
 }
 
-// Validate checks x against every constraint the spec states for RetiredEmail and reports all
-// violations at once, as validate.Errors.
-func (x *RetiredEmail) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a RetiredEmail could violate.
+func (*RetiredEmail) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *RetiredEmail) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a SCIMRegistration could violate.
+func (*SCIMRegistration) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for SCIMRegistration and reports all
-// violations at once, as validate.Errors.
-func (x *SCIMRegistration) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SCIMRegistration) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-	{
-		p := at.Field("scim_attributes")
-		if x.SCIMAttributes != nil {
-			x.SCIMAttributes.ValidateAt(&p, errs)
-		}
-	}
-}
-
-// Validate checks x against every constraint the spec states for SSORegistration and reports all
-// violations at once, as validate.Errors.
-func (x *SSORegistration) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SSORegistration) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a SSORegistration could violate.
+func (*SSORegistration) Validate() error {
+	return nil
 }
 
 // matchPattern0 reports whether s matches ^[a-zA-Z0-9_.~-]+$.

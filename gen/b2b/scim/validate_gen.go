@@ -3,311 +3,67 @@
 
 package scim
 
-import "github.com/specgen-dev/specgen/gen/validate"
-
-// Validate checks x against every constraint the spec states for Address and reports all
-// violations at once, as validate.Errors.
-func (x *Address) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a Address could violate.
+func (*Address) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Address) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a Email could violate.
+func (*Email) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for Email and reports all
-// violations at once, as validate.Errors.
-func (x *Email) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a EnterpriseExtension could violate.
+func (*EnterpriseExtension) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Email) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a Entitlement could violate.
+func (*Entitlement) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for EnterpriseExtension and reports all
-// violations at once, as validate.Errors.
-func (x *EnterpriseExtension) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a Group could violate.
+func (*Group) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *EnterpriseExtension) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-	{
-		p := at.Field("manager")
-		if x.Manager != nil {
-			x.Manager.ValidateAt(&p, errs)
-		}
-	}
+// Validate returns nil: the spec states no constraint that a IMs could violate.
+func (*IMs) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for Entitlement and reports all
-// violations at once, as validate.Errors.
-func (x *Entitlement) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a Manager could violate.
+func (*Manager) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Entitlement) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a Name could violate.
+func (*Name) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for Group and reports all
-// violations at once, as validate.Errors.
-func (x *Group) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a PhoneNumber could violate.
+func (*PhoneNumber) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Group) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a Photo could violate.
+func (*Photo) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for IMs and reports all
-// violations at once, as validate.Errors.
-func (x *IMs) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a Role could violate.
+func (*Role) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *IMs) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a SCIMAttributes could violate.
+func (*SCIMAttributes) Validate() error {
+	return nil
 }
 
-// Validate checks x against every constraint the spec states for Manager and reports all
-// violations at once, as validate.Errors.
-func (x *Manager) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Manager) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for Name and reports all
-// violations at once, as validate.Errors.
-func (x *Name) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Name) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for PhoneNumber and reports all
-// violations at once, as validate.Errors.
-func (x *PhoneNumber) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *PhoneNumber) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for Photo and reports all
-// violations at once, as validate.Errors.
-func (x *Photo) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Photo) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for Role and reports all
-// violations at once, as validate.Errors.
-func (x *Role) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *Role) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SCIMAttributes and reports all
-// violations at once, as validate.Errors.
-func (x *SCIMAttributes) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SCIMAttributes) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-	{
-		p := at.Field("groups")
-		if len(x.Groups) > 0 {
-			for i1 := range x.Groups {
-				q1 := (&p).Item(i1)
-				x.Groups[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("emails")
-		if len(x.Emails) > 0 {
-			for i1 := range x.Emails {
-				q1 := (&p).Item(i1)
-				x.Emails[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("phone_numbers")
-		if len(x.PhoneNumbers) > 0 {
-			for i1 := range x.PhoneNumbers {
-				q1 := (&p).Item(i1)
-				x.PhoneNumbers[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("addresses")
-		if len(x.Addresses) > 0 {
-			for i1 := range x.Addresses {
-				q1 := (&p).Item(i1)
-				x.Addresses[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("ims")
-		if len(x.Ims) > 0 {
-			for i1 := range x.Ims {
-				q1 := (&p).Item(i1)
-				x.Ims[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("photos")
-		if len(x.Photos) > 0 {
-			for i1 := range x.Photos {
-				q1 := (&p).Item(i1)
-				x.Photos[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("entitlements")
-		if len(x.Entitlements) > 0 {
-			for i1 := range x.Entitlements {
-				q1 := (&p).Item(i1)
-				x.Entitlements[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("roles")
-		if len(x.Roles) > 0 {
-			for i1 := range x.Roles {
-				q1 := (&p).Item(i1)
-				x.Roles[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("x509certificates")
-		if len(x.X509Certificates) > 0 {
-			for i1 := range x.X509Certificates {
-				q1 := (&p).Item(i1)
-				x.X509Certificates[i1].ValidateAt(&q1, errs)
-			}
-		}
-	}
-	{
-		p := at.Field("name")
-		if x.Name != nil {
-			x.Name.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("enterprise_extension")
-		if x.EnterpriseExtension != nil {
-			x.EnterpriseExtension.ValidateAt(&p, errs)
-		}
-	}
-}
-
-// Validate checks x against every constraint the spec states for X509Certificate and reports all
-// violations at once, as validate.Errors.
-func (x *X509Certificate) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *X509Certificate) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a X509Certificate could violate.
+func (*X509Certificate) Validate() error {
+	return nil
 }

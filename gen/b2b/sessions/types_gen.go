@@ -4,8 +4,9 @@
 package sessions
 
 import (
-	"github.com/specgen-dev/specgen/gen/consumer/sessions"
 	"time"
+
+	"github.com/specgen-dev/specgen/gen/consumer/sessions"
 )
 
 // MemberSession: A Member session. See the

@@ -5,36 +5,14 @@ package sessions
 
 import "github.com/specgen-dev/specgen/gen/validate"
 
-// Validate checks x against every constraint the spec states for AmazonOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *AmazonOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
+// Validate returns nil: the spec states no constraint that a AmazonOAuthFactor could violate.
+func (*AmazonOAuthFactor) Validate() error {
+	return nil
 }
 
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *AmazonOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for AppleOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *AppleOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *AppleOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a AppleOAuthFactor could violate.
+func (*AppleOAuthFactor) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for AuthenticationFactor and reports all
@@ -67,764 +45,174 @@ func (x *AuthenticationFactor) ValidateAt(at *validate.Path, errs *validate.Erro
 			}
 		}
 	}
-	{
-		p := at.Field("email_factor")
-		if x.EmailFactor != nil {
-			x.EmailFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("phone_number_factor")
-		if x.PhoneNumberFactor != nil {
-			x.PhoneNumberFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("google_oauth_factor")
-		if x.GoogleOAuthFactor != nil {
-			x.GoogleOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("microsoft_oauth_factor")
-		if x.MicrosoftOAuthFactor != nil {
-			x.MicrosoftOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("apple_oauth_factor")
-		if x.AppleOAuthFactor != nil {
-			x.AppleOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("webauthn_factor")
-		if x.WebAuthnFactor != nil {
-			x.WebAuthnFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("authenticator_app_factor")
-		if x.AuthenticatorAppFactor != nil {
-			x.AuthenticatorAppFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("github_oauth_factor")
-		if x.GithubOAuthFactor != nil {
-			x.GithubOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("recovery_code_factor")
-		if x.RecoveryCodeFactor != nil {
-			x.RecoveryCodeFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("facebook_oauth_factor")
-		if x.FacebookOAuthFactor != nil {
-			x.FacebookOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("crypto_wallet_factor")
-		if x.CryptoWalletFactor != nil {
-			x.CryptoWalletFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("amazon_oauth_factor")
-		if x.AmazonOAuthFactor != nil {
-			x.AmazonOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("bitbucket_oauth_factor")
-		if x.BitbucketOAuthFactor != nil {
-			x.BitbucketOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("coinbase_oauth_factor")
-		if x.CoinbaseOAuthFactor != nil {
-			x.CoinbaseOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("discord_oauth_factor")
-		if x.DiscordOAuthFactor != nil {
-			x.DiscordOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("figma_oauth_factor")
-		if x.FigmaOAuthFactor != nil {
-			x.FigmaOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("git_lab_oauth_factor")
-		if x.GitLabOAuthFactor != nil {
-			x.GitLabOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("instagram_oauth_factor")
-		if x.InstagramOAuthFactor != nil {
-			x.InstagramOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("linked_in_oauth_factor")
-		if x.LinkedInOAuthFactor != nil {
-			x.LinkedInOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("shopify_oauth_factor")
-		if x.ShopifyOAuthFactor != nil {
-			x.ShopifyOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("slack_oauth_factor")
-		if x.SlackOAuthFactor != nil {
-			x.SlackOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("snapchat_oauth_factor")
-		if x.SnapchatOAuthFactor != nil {
-			x.SnapchatOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("spotify_oauth_factor")
-		if x.SpotifyOAuthFactor != nil {
-			x.SpotifyOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("steam_oauth_factor")
-		if x.SteamOAuthFactor != nil {
-			x.SteamOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("tik_tok_oauth_factor")
-		if x.TikTokOAuthFactor != nil {
-			x.TikTokOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("twitch_oauth_factor")
-		if x.TwitchOAuthFactor != nil {
-			x.TwitchOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("twitter_oauth_factor")
-		if x.TwitterOAuthFactor != nil {
-			x.TwitterOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("embeddable_magic_link_factor")
-		if x.EmbeddableMagicLinkFactor != nil {
-			x.EmbeddableMagicLinkFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("biometric_factor")
-		if x.BiometricFactor != nil {
-			x.BiometricFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("saml_sso_factor")
-		if x.SAMLSSOFactor != nil {
-			x.SAMLSSOFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("oidc_sso_factor")
-		if x.OIDCSSOFactor != nil {
-			x.OIDCSSOFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("salesforce_oauth_factor")
-		if x.SalesforceOAuthFactor != nil {
-			x.SalesforceOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("yahoo_oauth_factor")
-		if x.YahooOAuthFactor != nil {
-			x.YahooOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("hubspot_oauth_factor")
-		if x.HubspotOAuthFactor != nil {
-			x.HubspotOAuthFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("slack_oauth_exchange_factor")
-		if x.SlackOAuthExchangeFactor != nil {
-			x.SlackOAuthExchangeFactor.ValidateAt(&p, errs)
-		}
-	}
-	{
-		p := at.Field("hubspot_oauth_exchange_factor")
-		if x.HubspotOAuthExchangeFactor != nil {
-			x.HubspotOAuthExchangeFactor.ValidateAt(&p, errs)
-		}
-	}
-}
-
-// Validate checks x against every constraint the spec states for AuthenticatorAppFactor and reports all
-// violations at once, as validate.Errors.
-func (x *AuthenticatorAppFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *AuthenticatorAppFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for BiometricFactor and reports all
-// violations at once, as validate.Errors.
-func (x *BiometricFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *BiometricFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for BitbucketOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *BitbucketOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *BitbucketOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for CoinbaseOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *CoinbaseOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *CoinbaseOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for CryptoWalletFactor and reports all
-// violations at once, as validate.Errors.
-func (x *CryptoWalletFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *CryptoWalletFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for DiscordOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *DiscordOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *DiscordOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for EmailFactor and reports all
-// violations at once, as validate.Errors.
-func (x *EmailFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *EmailFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for EmbeddableMagicLinkFactor and reports all
-// violations at once, as validate.Errors.
-func (x *EmbeddableMagicLinkFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *EmbeddableMagicLinkFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for FacebookOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *FacebookOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *FacebookOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for FigmaOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *FigmaOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *FigmaOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for GitLabOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *GitLabOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *GitLabOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for GithubOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *GithubOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *GithubOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for GoogleOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *GoogleOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *GoogleOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for HubspotOAuthExchangeFactor and reports all
-// violations at once, as validate.Errors.
-func (x *HubspotOAuthExchangeFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *HubspotOAuthExchangeFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for HubspotOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *HubspotOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *HubspotOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for InstagramOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *InstagramOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *InstagramOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for LinkedInOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *LinkedInOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *LinkedInOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for MicrosoftOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *MicrosoftOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *MicrosoftOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for OIDCSSOFactor and reports all
-// violations at once, as validate.Errors.
-func (x *OIDCSSOFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *OIDCSSOFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for PhoneNumberFactor and reports all
-// violations at once, as validate.Errors.
-func (x *PhoneNumberFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *PhoneNumberFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for RecoveryCodeFactor and reports all
-// violations at once, as validate.Errors.
-func (x *RecoveryCodeFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *RecoveryCodeFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SAMLSSOFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SAMLSSOFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SAMLSSOFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SalesforceOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SalesforceOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SalesforceOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for ShopifyOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *ShopifyOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ShopifyOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SlackOAuthExchangeFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SlackOAuthExchangeFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SlackOAuthExchangeFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SlackOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SlackOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SlackOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SnapchatOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SnapchatOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SnapchatOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SpotifyOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SpotifyOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SpotifyOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for SteamOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *SteamOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *SteamOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for TikTokOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *TikTokOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *TikTokOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for TwitchOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *TwitchOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *TwitchOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for TwitterOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *TwitterOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *TwitterOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for WebAuthnFactor and reports all
-// violations at once, as validate.Errors.
-func (x *WebAuthnFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *WebAuthnFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
-}
-
-// Validate checks x against every constraint the spec states for YahooOAuthFactor and reports all
-// violations at once, as validate.Errors.
-func (x *YahooOAuthFactor) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *YahooOAuthFactor) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+}
+
+// Validate returns nil: the spec states no constraint that a AuthenticatorAppFactor could violate.
+func (*AuthenticatorAppFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a BiometricFactor could violate.
+func (*BiometricFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a BitbucketOAuthFactor could violate.
+func (*BitbucketOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a CoinbaseOAuthFactor could violate.
+func (*CoinbaseOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a CryptoWalletFactor could violate.
+func (*CryptoWalletFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a DiscordOAuthFactor could violate.
+func (*DiscordOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a EmailFactor could violate.
+func (*EmailFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a EmbeddableMagicLinkFactor could violate.
+func (*EmbeddableMagicLinkFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a FacebookOAuthFactor could violate.
+func (*FacebookOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a FigmaOAuthFactor could violate.
+func (*FigmaOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a GitLabOAuthFactor could violate.
+func (*GitLabOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a GithubOAuthFactor could violate.
+func (*GithubOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a GoogleOAuthFactor could violate.
+func (*GoogleOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a HubspotOAuthExchangeFactor could violate.
+func (*HubspotOAuthExchangeFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a HubspotOAuthFactor could violate.
+func (*HubspotOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a InstagramOAuthFactor could violate.
+func (*InstagramOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a LinkedInOAuthFactor could violate.
+func (*LinkedInOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a MicrosoftOAuthFactor could violate.
+func (*MicrosoftOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a OIDCSSOFactor could violate.
+func (*OIDCSSOFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a PhoneNumberFactor could violate.
+func (*PhoneNumberFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a RecoveryCodeFactor could violate.
+func (*RecoveryCodeFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SAMLSSOFactor could violate.
+func (*SAMLSSOFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SalesforceOAuthFactor could violate.
+func (*SalesforceOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a ShopifyOAuthFactor could violate.
+func (*ShopifyOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SlackOAuthExchangeFactor could violate.
+func (*SlackOAuthExchangeFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SlackOAuthFactor could violate.
+func (*SlackOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SnapchatOAuthFactor could violate.
+func (*SnapchatOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SpotifyOAuthFactor could violate.
+func (*SpotifyOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a SteamOAuthFactor could violate.
+func (*SteamOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a TikTokOAuthFactor could violate.
+func (*TikTokOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a TwitchOAuthFactor could violate.
+func (*TwitchOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a TwitterOAuthFactor could violate.
+func (*TwitterOAuthFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a WebAuthnFactor could violate.
+func (*WebAuthnFactor) Validate() error {
+	return nil
+}
+
+// Validate returns nil: the spec states no constraint that a YahooOAuthFactor could violate.
+func (*YahooOAuthFactor) Validate() error {
+	return nil
 }

@@ -21,7 +21,7 @@ func TestChatCompletionSendsTemperatureZero(t *testing.T) {
 	rec := &recorder{answer: completionAnswer}
 	c := NewClient(WithBaseURL(rec.server(t).URL), WithBearerToken("sk_test"))
 	resp, err := c.CreateChatCompletion(context.Background(), &CreateChatCompletionParams{Body: &CreateChatCompletionRequest{
-		Model: ModelIdsShared{String: Ptr("gpt-4.1")},
+		Model: ModelIDsShared{String: Ptr("gpt-4.1")},
 		Messages: []ChatCompletionRequestMessage{{ChatCompletionRequestUserMessage: &ChatCompletionRequestUserMessage{
 			Role:    ChatCompletionRequestUserMessageRoleUser,
 			Content: ChatCompletionRequestUserMessageContent{String: Ptr("Hello!")},
@@ -74,7 +74,7 @@ func TestMessagesByRole(t *testing.T) {
 		if len(set) != 1 || set[0] != c.want {
 			t.Errorf("%s: decoded as %v, want %s", c.in, set, c.want)
 		}
-		if err := (&CreateChatCompletionRequest{Model: ModelIdsShared{String: Ptr("gpt-4.1")}, Messages: []ChatCompletionRequestMessage{m}}).Validate(); err != nil {
+		if err := (&CreateChatCompletionRequest{Model: ModelIDsShared{String: Ptr("gpt-4.1")}, Messages: []ChatCompletionRequestMessage{m}}).Validate(); err != nil {
 			t.Errorf("%s: %v", c.in, err)
 		}
 		kept(t, c.in, m)
@@ -109,7 +109,7 @@ func TestChatCompletionStream(t *testing.T) {
 	var finish []string
 	n := 0
 	for chunk, err := range c.CreateChatCompletionStream(context.Background(), &CreateChatCompletionParams{Body: &CreateChatCompletionRequest{
-		Model:    ModelIdsShared{String: Ptr("gpt-4.1")},
+		Model:    ModelIDsShared{String: Ptr("gpt-4.1")},
 		Messages: []ChatCompletionRequestMessage{{ChatCompletionRequestUserMessage: &ChatCompletionRequestUserMessage{Role: ChatCompletionRequestUserMessageRoleUser, Content: ChatCompletionRequestUserMessageContent{String: Ptr("Hello!")}}}},
 		Stream:   NullableOf(true),
 	}}) {

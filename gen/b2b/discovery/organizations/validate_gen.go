@@ -4,9 +4,10 @@
 package organizations
 
 import (
-	"github.com/specgen-dev/specgen/gen/validate"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/specgen-dev/specgen/gen/validate"
 )
 
 // Validate checks x against every constraint the spec states for CreateParams and reports all
@@ -55,7 +56,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("sso_jit_provisioning")
 		if x.SSOJITProvisioning != "" {
 			switch x.SSOJITProvisioning {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsSSOJITProvisioningAllAllowed, CreateParamsSSOJITProvisioningRestricted, CreateParamsSSOJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -65,7 +66,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_jit_provisioning")
 		if x.EmailJITProvisioning != "" {
 			switch x.EmailJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsEmailJITProvisioningRestricted, CreateParamsEmailJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -75,7 +76,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("email_invites")
 		if x.EmailInvites != "" {
 			switch x.EmailInvites {
-			case "ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsEmailInvitesAllAllowed, CreateParamsEmailInvitesRestricted, CreateParamsEmailInvitesNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED, NOT_ALLOWED")
 			}
@@ -85,7 +86,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("auth_methods")
 		if x.AuthMethods != "" {
 			switch x.AuthMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case CreateParamsAuthMethodsAllAllowed, CreateParamsAuthMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -97,7 +98,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedAuthMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedAuthMethods[i1] {
-				case "sso", "magic_link", "password", "google_oauth", "microsoft_oauth":
+				case CreateParamsAllowedAuthMethodsItemSSO, CreateParamsAllowedAuthMethodsItemMagicLink, CreateParamsAllowedAuthMethodsItemPassword, CreateParamsAllowedAuthMethodsItemGoogleOAuth, CreateParamsAllowedAuthMethodsItemMicrosoftOAuth:
 				default:
 					errs.Add(&q1, "enum", "must be one of sso, magic_link, password, google_oauth, microsoft_oauth")
 				}
@@ -108,20 +109,9 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("mfa_policy")
 		if x.MFAPolicy != "" {
 			switch x.MFAPolicy {
-			case "REQUIRED_FOR_ALL", "OPTIONAL":
+			case CreateParamsMFAPolicyRequiredForAll, CreateParamsMFAPolicyOptional:
 			default:
 				errs.Add(&p, "enum", "must be one of REQUIRED_FOR_ALL, OPTIONAL")
-			}
-		}
-	}
-	{
-		p := at.Field("rbac_email_implicit_role_assignments")
-		if len(x.RBACEmailImplicitRoleAssignments) > 0 {
-			for i1 := range x.RBACEmailImplicitRoleAssignments {
-				q1 := (&p).Item(i1)
-				if x.RBACEmailImplicitRoleAssignments[i1] != nil {
-					x.RBACEmailImplicitRoleAssignments[i1].ValidateAt(&q1, errs)
-				}
 			}
 		}
 	}
@@ -129,7 +119,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("mfa_methods")
 		if x.MFAMethods != "" {
 			switch x.MFAMethods {
-			case "ALL_ALLOWED", "RESTRICTED":
+			case CreateParamsMFAMethodsAllAllowed, CreateParamsMFAMethodsRestricted:
 			default:
 				errs.Add(&p, "enum", "must be one of ALL_ALLOWED, RESTRICTED")
 			}
@@ -141,7 +131,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			for i1 := range x.AllowedMFAMethods {
 				q1 := (&p).Item(i1)
 				switch x.AllowedMFAMethods[i1] {
-				case "sms_otp", "totp":
+				case CreateParamsAllowedMFAMethodsItemSMSOTP, CreateParamsAllowedMFAMethodsItemTOTP:
 				default:
 					errs.Add(&q1, "enum", "must be one of sms_otp, totp")
 				}
@@ -152,7 +142,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		p := at.Field("oauth_tenant_jit_provisioning")
 		if x.OAuthTenantJITProvisioning != "" {
 			switch x.OAuthTenantJITProvisioning {
-			case "RESTRICTED", "NOT_ALLOWED":
+			case CreateParamsOAuthTenantJITProvisioningRestricted, CreateParamsOAuthTenantJITProvisioningNotAllowed:
 			default:
 				errs.Add(&p, "enum", "must be one of RESTRICTED, NOT_ALLOWED")
 			}
@@ -163,7 +153,7 @@ func (x *CreateParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
 		if len(x.AllowedOAuthTenants) > 0 {
 			var bad1 []string
 			for k1 := range x.AllowedOAuthTenants {
-				if !(k1 == "slack" || k1 == "hubspot") {
+				if !(k1 == CreateParamsAllowedOAuthTenantsKeySlack || k1 == CreateParamsAllowedOAuthTenantsKeyHubspot) {
 					bad1 = append(bad1, k1)
 				}
 			}
@@ -212,28 +202,11 @@ func (x *CreateResponse) ValidateAt(at *validate.Path, errs *validate.Errors) {
 			x.MFARequired.ValidateAt(&p, errs)
 		}
 	}
-	{
-		p := at.Field("primary_required")
-		if x.PrimaryRequired != nil {
-			x.PrimaryRequired.ValidateAt(&p, errs)
-		}
-	}
 }
 
-// Validate checks x against every constraint the spec states for ListParams and reports all
-// violations at once, as validate.Errors.
-func (x *ListParams) Validate() error {
-	var errs validate.Errors
-	x.ValidateAt(nil, &errs)
-	return errs.Err()
-}
-
-// ValidateAt adds the violations of x, found at path at, to errs. Validate methods of the
-// values that hold x call it.
-func (x *ListParams) ValidateAt(at *validate.Path, errs *validate.Errors) {
-	if x == nil {
-		return
-	}
+// Validate returns nil: the spec states no constraint that a ListParams could violate.
+func (*ListParams) Validate() error {
+	return nil
 }
 
 // Validate checks x against every constraint the spec states for ListResponse and reports all

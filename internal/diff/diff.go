@@ -1,13 +1,14 @@
-package main
+// Package diff writes unified diffs, for specgen check and for the golden tests.
+package diff
 
 import (
 	"fmt"
 	"strings"
 )
 
-// unifiedDiff returns a unified diff of two texts with three lines of context. It uses the
+// Unified returns a unified diff of two texts with three lines of context. It uses the
 // longest common subsequence of lines, which is plenty for generated files.
-func unifiedDiff(nameA, nameB, a, b string) string {
+func Unified(nameA, nameB, a, b string) string {
 	x, y := splitLines(a), splitLines(b)
 	// lcs[i][j] is the LCS length of x[i:] and y[j:].
 	lcs := make([][]int32, len(x)+1)
@@ -37,12 +38,13 @@ func unifiedDiff(nameA, nameB, a, b string) string {
 			edits = append(edits, edit{' ', x[i], i, j})
 			i++
 			j++
-		case j < len(y) && (i == len(x) || lcs[i][j+1] >= lcs[i+1][j]):
-			edits = append(edits, edit{'+', y[j], i, j})
-			j++
-		default:
+		case i < len(x) && (j == len(y) || lcs[i+1][j] >= lcs[i][j+1]):
+			// Removed lines come before the lines that replace them, as in diff -u.
 			edits = append(edits, edit{'-', x[i], i, j})
 			i++
+		default:
+			edits = append(edits, edit{'+', y[j], i, j})
+			j++
 		}
 	}
 	var out strings.Builder
