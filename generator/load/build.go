@@ -436,6 +436,7 @@ func hasStreams(prog *ir.Program) bool {
 // refers to, in path order. A name that is taken gets a number, as protogen's QualifiedGoIdent
 // does.
 func (b *builder) imports(prog *ir.Program) {
+	externals := externalImports(prog)
 	for _, p := range prog.Packages {
 		s := ir.NewScope(b.pkgs[p.Path].scope.Names()...)
 		s.ClaimUniverse()
@@ -445,40 +446,43 @@ func (b *builder) imports(prog *ir.Program) {
 		for _, std := range ir.StdImports {
 			imps = append(imps, ir.Import{Path: std, Name: s.Unique(path.Base(std)), Declared: path.Base(std)})
 		}
-		for _, ext := range externalImports(prog, p) {
-			if !slices.ContainsFunc(imps, func(i ir.Import) bool { return i.Path == ext.Path }) {
-				imps = append(imps, ir.Import{Path: ext.Path, Name: s.Unique(ext.Name), Declared: ext.Declared})
-			}
-		}
 		refs := referenced(prog, p)
 		for _, q := range prog.Packages {
 			if q != p && refs[q] {
 				imps = append(imps, ir.Import{Path: q.ImportPath(prog.Module), Name: s.Unique(q.Name), Declared: q.Name})
 			}
 		}
+		for _, imp := range externals {
+			if slices.ContainsFunc(imps, func(i ir.Import) bool { return i.Path == imp.Path }) {
+				continue
+			}
+			// The package clause of an x-go-type's package is unknown: its name is always
+			// written as an alias, so Declared is left empty.
+			declared := ""
+			if !strings.Contains(imp.Path, ".") {
+				declared = path.Base(imp.Path) // a standard package
+			}
+			imps = append(imps, ir.Import{Path: imp.Path, Name: s.Unique(imp.Name), Declared: declared})
+		}
 		slices.SortFunc(imps, func(x, y ir.Import) int { return strings.Compare(x.Path, y.Path) })
 		p.Imports = imps
 	}
 }
 
-// externalImports are the packages of the types x-go-type names that p's generated code may
-// name: those of its own types' fields; for the client package, every one (its methods take
-// and return the types of every package). An import is named as the spec's x-go-type writes
-// its package.
-func externalImports(prog *ir.Program, p *ir.Package) []ir.Import {
-	var out []ir.Import
+// externalImports are the packages of the program's x-go-types, sorted by path: any package's
+// code may name them, the client's through the types of every package. Each is named as the
+// first x-go-type that names it writes it ("googleuuid" of googleuuid.UUID).
+func externalImports(prog *ir.Program) []ir.Import {
+	names := map[string]string{}
 	walk := func(t *ir.TypeRef) {
 		for ; t != nil; t = t.Elem {
-			if t.Kind == ir.External && t.Import != "" {
-				out = append(out, ir.Import{Path: t.Import, Name: t.ImportAs, Declared: t.ImportAs})
+			if t.Kind == ir.External && t.Import != "" && names[t.Import] == "" {
+				names[t.Import] = t.ImportAs
 			}
 		}
 	}
-	for _, q := range prog.Packages {
-		if q != p && (prog.Client == nil || prog.Client.Package != p) {
-			continue
-		}
-		for _, t := range q.Types {
+	for _, p := range prog.Packages {
+		for _, t := range p.Types {
 			for _, f := range t.Fields {
 				walk(f.Type)
 			}
@@ -488,13 +492,18 @@ func externalImports(prog *ir.Program, p *ir.Package) []ir.Import {
 			if t.Extra != nil {
 				walk(t.Extra.Type)
 			}
+			walk(t.Underlying)
 		}
-		for _, op := range q.Operations {
+		for _, op := range p.Operations {
 			walk(op.Response)
 			if op.Stream != nil {
 				walk(op.Stream.Item)
 			}
 		}
+	}
+	var out []ir.Import
+	for _, p := range sortedKeys(names) {
+		out = append(out, ir.Import{Path: p, Name: names[p]})
 	}
 	return out
 }
