@@ -46,6 +46,14 @@ func (b *builder) operationExamples(res *ir.Operation, op *openapi3.Operation) {
 		var target *ir.TypeRef
 		media := ""
 		switch {
+		case res.Statuses != nil && strings.HasPrefix(key, "2"):
+			// A result by status holds each status's body in a field of its own type.
+			for _, st := range res.Statuses {
+				if strconv.Itoa(st.Code) == key {
+					target = st.Field.Type.Deref()
+					media, _ = pickMedia(rr.Value.Content)
+				}
+			}
 		case key == success:
 			if res.ResponseEncoding == ir.JSON {
 				target, media = res.Response, res.ResponseMedia
