@@ -483,15 +483,7 @@ func externalImports(prog *ir.Program) []ir.Import {
 	}
 	for _, p := range prog.Packages {
 		for _, t := range p.Types {
-			for _, f := range t.Fields {
-				walk(f.Type)
-			}
-			for _, v := range t.Variants {
-				walk(v.Field.Type)
-			}
-			if t.Extra != nil {
-				walk(t.Extra.Type)
-			}
+			typeRefs(t, walk)
 			walk(t.Underlying)
 		}
 		for _, op := range p.Operations {
@@ -527,15 +519,21 @@ func referenced(prog *ir.Program, p *ir.Package) map[*ir.Package]bool {
 		}
 	}
 	for _, t := range p.Types {
-		for _, f := range t.Fields {
-			walk(f.Type)
-		}
-		for _, v := range t.Variants {
-			walk(v.Field.Type)
-		}
-		if t.Extra != nil {
-			walk(t.Extra.Type)
-		}
+		typeRefs(t, walk)
 	}
 	return refs
+}
+
+// typeRefs calls fn with the type of each of t's fields, union alternatives and its
+// additional properties.
+func typeRefs(t *ir.Type, fn func(*ir.TypeRef)) {
+	for _, f := range t.Fields {
+		fn(f.Type)
+	}
+	for _, v := range t.Variants {
+		fn(v.Field.Type)
+	}
+	if t.Extra != nil {
+		fn(t.Extra.Type)
+	}
 }
