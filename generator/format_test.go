@@ -4,44 +4,26 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/specgen-dev/specgen/generator"
 )
 
-// TestFormatIsFinal checks that gofmt leaves every generated file as it is: emit formats each
+// TestFormatIsFinal checks that gofmt leaves every file of gen/ as it is: emit formats each
 // file once, which is enough only if nothing it writes (a doc comment's list, say) is
-// rewritten on a second pass. The corpus outputs are checked by TestWireCorpus.
+// rewritten on a second pass. TestGoldenDocs checks the golden outputs, TestWireCorpus the
+// corpus outputs.
 func TestFormatIsFinal(t *testing.T) {
-	cases, err := filepath.Glob("testdata/*.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	check := func(name string, files map[string][]byte) {
-		for _, p := range sortedKeys(files) {
-			if !strings.HasSuffix(p, ".go") {
-				continue
-			}
-			if err := formatIsFinal(files[p]); err != nil {
-				t.Errorf("%s: %s: %v", name, p, err)
-			}
-		}
-	}
-	for _, file := range cases {
-		_, cfg := readCase(t, file)
-		files, err := generator.Generate(cfg)
-		if err != nil {
-			continue // a negative case
-		}
-		check(filepath.Base(file), files)
-	}
 	files, err := generator.Generate(projectConfig(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	check("gen", files)
+	for _, p := range sortedKeys(files) {
+		if err := formatIsFinal(files[p]); err != nil {
+			t.Errorf("gen/%s: %v", p, err)
+		}
+	}
 }
 
 // formatIsFinal reports how gofmt would change src, if it would.
