@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -193,8 +194,8 @@ func vet(work string, patterns []string, byName map[string]*spec) error {
 		if err := dec.Decode(&pkgs); err != nil {
 			return fmt.Errorf("go vet -json: %v", err)
 		}
-		for _, pkg := range sortedKeys(pkgs) {
-			for _, analyzer := range sortedKeys(pkgs[pkg]) {
+		for _, pkg := range slices.Sorted(maps.Keys(pkgs)) {
+			for _, analyzer := range slices.Sorted(maps.Keys(pkgs[pkg])) {
 				var diags []struct{ Posn, Message string }
 				if err := json.Unmarshal(pkgs[pkg][analyzer], &diags); err != nil {
 					// An analyzer that failed reports {"error": ...}.
@@ -210,13 +211,4 @@ func vet(work string, patterns []string, byName map[string]*spec) error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
