@@ -14,7 +14,9 @@
 # Environment: BENCH_N rounds (default 3); BENCH_MIN_BYTES, the size of an entry's folder
 # from which its spec is measured (default 1000000); BENCH_TIMEOUT seconds per run (default
 # 900); BENCH_RESULTS, where the table is written besides stdout (default bench/RESULTS.md;
-# empty for none).
+# empty for none); BENCH_BASE, a git revision of specgen to run beside this one, interleaved
+# like the rest, for a before-and-after table from one run (its output is compared with this
+# one's too).
 set -euo pipefail
 
 OAPI_CODEGEN_VERSION=v2.8.2
@@ -23,7 +25,9 @@ OGEN_VERSION=v1.24.0
 N=${BENCH_N:-3}
 MIN_BYTES=${BENCH_MIN_BYTES:-1000000}
 TIMEOUT=${BENCH_TIMEOUT:-900}
+BASE=${BENCH_BASE:-}
 TOOLS=(floor specgen oapi-codegen ogen)
+[[ -z $BASE ]] || TOOLS=(floor specgen specgen-base oapi-codegen ogen)
 # The tools whose output is compiled: the floor writes nothing.
 GENERATORS=(specgen oapi-codegen ogen)
 
@@ -53,6 +57,14 @@ log "installing oapi-codegen $OAPI_CODEGEN_VERSION and ogen $OGEN_VERSION; build
 )
 (cd "$root" && go build -o "$bin/specgen" ./cmd/specgen && go build -o "$bin/floor" ./bench/floor)
 rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n $BASE ]]; then
+	base_rev=$(git -C "$root" rev-parse --short "$BASE")
+	log "building specgen at $BASE ($base_rev)"
+	rm -rf "${work:?}/base-src" "${work:?}/specgen-base"
+	mkdir -p "$work/base-src" "$work/specgen-base"
+	git -C "$root" archive "$base_rev" | tar -x -C "$work/base-src"
+	(cd "$work/base-src" && go build -o "$bin/specgen-base" ./cmd/specgen)
+fi
 dirty=$(git -C "$root" status --porcelain -- cmd generator templates bench go.mod go.sum 2>/dev/null | wc -l)
 
 for tool in "${GENERATORS[@]}"; do
@@ -79,7 +91,7 @@ run_cmd() {
 	local tool=$1 spec=$2 pkg=$3 dir=$work/$1/$3
 	case $tool in
 	floor) cmd=("$bin/floor" "$spec") ;;
-	specgen) cmd=("$bin/specgen" generate -spec "$spec" -out "$dir" -package "$pkg" -module "bench.example/specgen/$pkg") ;;
+	specgen | specgen-base) cmd=("$bin/$tool" generate -spec "$spec" -out "$dir" -package "$pkg" -module "bench.example/specgen/$pkg") ;;
 	oapi-codegen)
 		mkdir -p "$dir"
 		cmd=("$bin/oapi-codegen" -generate types,client,std-http-server -package "$pkg" -o "$dir/gen.go" "$spec") ;;
@@ -100,7 +112,7 @@ for round in $(seq 1 "$N"); do
 			run_cmd "$tool" "$spec" "$pkg"
 			tv=$work/logs/$tool-$name.time
 			rc=0
-			(cd "$work/${tool/floor/specgen}" && timeout "$TIMEOUT" /usr/bin/time -v -o "$tv" "${cmd[@]}") \
+			(cd "$work/${tool/#floor/specgen}" && timeout "$TIMEOUT" /usr/bin/time -v -o "$tv" "${cmd[@]}") \
 				>"$work/logs/$tool-$name.log" 2>&1 || rc=$?
 			read -r wall cpu rss < <(awk -F': ' '
 				/Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
@@ -160,14 +172,30 @@ mib() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.0f", k / 
 	echo
 	echo "Wall time in seconds; × columns are ratios of wall times (÷ floor for specgen, peer ÷ specgen); RSS is peak resident memory in MiB."
 	echo
-	echo "| spec | MB | floor s | specgen s | specgen ÷ floor | specgen CPU s | oapi-codegen ÷ specgen | ogen ÷ specgen | specgen RSS | oapi-codegen RSS | ogen RSS |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| spec | MB | floor s | specgen s | specgen ÷ floor | specgen CPU s | oapi-codegen ÷ specgen | ogen ÷ specgen | floor RSS | specgen RSS | specgen ÷ oapi-codegen RSS | oapi-codegen RSS | ogen RSS |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for name in "${names[@]}"; do
 		fl=$(median floor "$name" 5) sg=$(median specgen "$name" 5) oa=$(median oapi-codegen "$name" 5) og=$(median ogen "$name" 5)
-		printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(awk -v b="${size_of[$name]}" 'BEGIN { print b / 1e6 }')" \
+		printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(awk -v b="${size_of[$name]}" 'BEGIN { print b / 1e6 }')" \
 			"$fl" "$sg" "$(ratio "$sg" "$fl")" "$(median specgen "$name" 6)" "$(ratio "$oa" "$sg")" "$(ratio "$og" "$sg")" \
-			"$(mib "$(median specgen "$name" 7)")" "$(mib "$(median oapi-codegen "$name" 7)")" "$(mib "$(median ogen "$name" 7)")"
+			"$(mib "$(median floor "$name" 7)")" "$(mib "$(median specgen "$name" 7)")" "$(ratio "$(median specgen "$name" 7)" "$(median oapi-codegen "$name" 7)")" \
+			"$(mib "$(median oapi-codegen "$name" 7)")" "$(mib "$(median ogen "$name" 7)")"
 	done
+	if [[ -n $BASE ]]; then
+		echo
+		echo "Before and after: specgen at $BASE ($base_rev) in the same rounds; output compared file by file."
+		echo
+		echo "| spec | base s | base ÷ floor | specgen s | specgen ÷ floor | base CPU s | specgen CPU s | base RSS | specgen RSS | output |"
+		echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+		for name in "${names[@]}"; do
+			fl=$(median floor "$name" 5) sb=$(median specgen-base "$name" 5) sg=$(median specgen "$name" 5)
+			pkg=${pkg_of[$name]} same=identical
+			if ! diff -r -q "$work/specgen-base/$pkg" "$work/specgen/$pkg" >/dev/null 2>&1; then
+				same="differs: $(diff -r -q "$work/specgen-base/$pkg" "$work/specgen/$pkg" 2>&1 | wc -l) files"
+			fi
+			echo "| $name | $sb | $(ratio "$sb" "$fl") | $sg | $(ratio "$sg" "$fl") | $(median specgen-base "$name" 6) | $(median specgen "$name" 6) | $(mib "$(median specgen-base "$name" 7)") | $(mib "$(median specgen "$name" 7)") | $same |"
+		done
+	fi
 	echo
 	echo "Compile time of each tool's output (seconds, that package alone; - when it does not build):"
 	echo

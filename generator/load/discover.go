@@ -122,7 +122,7 @@ func (b *builder) restoreCopiedDocs() {
 		if !ok {
 			data, err := b.pre.read(file)
 			if err == nil {
-				doc, _ = newLoader(b.opts, b.pre).LoadFromDataWithPath(data, &url.URL{Path: file})
+				doc, _ = newLoader(b.opts, b.pre.read).LoadFromDataWithPath(data, &url.URL{Path: file})
 			}
 			b.files[file] = doc
 		}

@@ -57,6 +57,8 @@ type prepass struct {
 	out map[string]*rendered
 	// errs are the $refs refused because they lead out of the spec folder.
 	errs []error
+	// released is set once the walk is over and the node trees are dropped.
+	released bool
 }
 
 // brokenRef is a $ref the pre-pass could not follow, where a marker now stands: the cause,
@@ -121,6 +123,16 @@ func newPrepass(opts Options) *prepass {
 // prepare runs the pre-pass over the spec whose root file holds data. A root that does not
 // parse is left to kin-openapi, which says where.
 func prepare(opts Options, data []byte) (*prepass, error) {
+	p, err := walk(opts, data)
+	if err != nil {
+		return nil, err
+	}
+	p.release()
+	return p, nil
+}
+
+// walk is prepare but for the release of the node trees.
+func walk(opts Options, data []byte) (*prepass, error) {
 	p := newPrepass(opts)
 	root := &specFile{path: opts.Root, data: data, doc: true}
 	p.files[opts.Root] = root
@@ -142,6 +154,16 @@ func prepare(opts Options, data []byte) (*prepass, error) {
 		}
 	}
 	return p, nil
+}
+
+// release drops the node trees once the files are written again: what comes later reads
+// only the files' bytes, and a large spec's trees are a good part of the peak memory.
+func (p *prepass) release() {
+	for _, f := range p.files {
+		f.root = nil
+	}
+	p.edits, p.refs, p.synth, p.seen = nil, nil, nil, nil
+	p.released = true
 }
 
 // read is a spec file as kin-openapi gets it: as the pre-pass wrote it, or as it is.
@@ -169,7 +191,9 @@ func (p *prepass) load(name string) *specFile {
 		return f
 	}
 	f.data = data
-	p.parse(f)
+	if !p.released {
+		p.parse(f)
+	}
 	return f
 }
 

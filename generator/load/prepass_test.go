@@ -54,7 +54,7 @@ x-use:
 		"openapi.yaml": {Data: []byte(root)},
 		"schemas.yaml": {Data: []byte("Pet: {type: object, properties: {name: {type: string}}}\n")},
 	}
-	p, err := prepare(Options{FS: fsys, Root: "openapi.yaml"}, []byte(root))
+	p, err := walk(Options{FS: fsys, Root: "openapi.yaml"}, []byte(root))
 	if err != nil {
 		t.Fatal(err)
 	}
