@@ -12,12 +12,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 
 	"github.com/specgen-dev/specgen/generator"
 	"github.com/specgen-dev/specgen/internal/diff"
+	"github.com/specgen-dev/specgen/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -82,9 +82,6 @@ func TestGoldenRuntime(t *testing.T) {
 		}
 	}
 }
-
-// goldenConfig is the config of a case without spec/specgen.json.
-const goldenConfig = `{"output": "out", "module": "example.com/out", "package": "api", "packagePerFile": true}`
 
 func runGolden(t *testing.T, file string) {
 	ar, cfg := readCase(t, file)
@@ -182,33 +179,11 @@ func readCase(t *testing.T, file string) (*txtar.Archive, generator.Config) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := goldenCase(ar)
+	cfg, err := golden.Config(ar)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ar, cfg
-}
-
-// goldenCase builds the generator config of an archive: its spec/ files as the spec folder.
-func goldenCase(ar *txtar.Archive) (generator.Config, error) {
-	fsys := fstest.MapFS{}
-	config := []byte(goldenConfig)
-	for _, f := range ar.Files {
-		name, ok := strings.CutPrefix(f.Name, "spec/")
-		if !ok {
-			continue
-		}
-		if name == "specgen.json" {
-			config = f.Data
-			continue
-		}
-		fsys[name] = &fstest.MapFile{Data: f.Data}
-	}
-	opts, err := generator.ParseOptions(config)
-	if err != nil {
-		return generator.Config{}, err
-	}
-	return generator.Config{FS: fsys, SpecDir: "spec", Options: opts}, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

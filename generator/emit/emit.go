@@ -4,6 +4,7 @@ package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"path"
@@ -30,8 +31,9 @@ type File struct {
 
 // Program renders every file of prog, in a fixed order.
 //
-// Files are rendered concurrently (rendering and gofmt are most of the time on a large spec),
-// each into its own slot, so the result does not depend on scheduling.
+// Files are rendered concurrently, and formatted in parts, concurrently too (gofmt is most
+// of the time on a large spec), each into its own slot, so the result does not depend on
+// scheduling.
 func Program(prog *ir.Program) ([]File, error) {
 	files, err := runtimeFiles(prog)
 	if err != nil {
@@ -60,17 +62,27 @@ func Program(prog *ir.Program) ([]File, error) {
 		err  error
 	}
 	slots := make([]slot, len(prog.Packages)*len(kinds))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// A token of work is the rendering of a file or the formatting of one of its parts.
+	work := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, p := range prog.Packages {
 		for j, kind := range kinds {
 			wg.Add(1)
-			sem <- struct{}{}
+			work <- struct{}{}
 			go func() {
-				defer func() { <-sem; wg.Done() }()
+				defer wg.Done()
 				e := &emitter{prog: prog, pkg: p, checked: checked, consts: consts}
-				f, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
-				slots[i*len(kinds)+j] = slot{f, err}
+				name, src, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
+				<-work
+				if src == nil || err != nil {
+					slots[i*len(kinds)+j] = slot{err: err}
+					return
+				}
+				content, err := formatParts(src, work)
+				if err != nil {
+					err = fmt.Errorf("%s: %w", name, err)
+				}
+				slots[i*len(kinds)+j] = slot{&File{Path: name, Content: tidy(content, prog.Module)}, err}
 			}()
 		}
 	}
@@ -97,6 +109,78 @@ func Program(prog *ir.Program) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// splitMark is a line the emitters write between top-level declarations (split), where
+// formatParts may cut the rendered source of a file.
+const splitMark = "//specgen:split"
+
+// split marks the place before the next top-level declaration of f.
+func split(f *jen.File) { f.Comment(splitMark) }
+
+// partBytes is about how much source formatParts formats at once.
+var partBytes = 64 << 10
+
+// formatParts gofmts src, the rendered source of a file, in parts of about partBytes cut at
+// its split marks, each part as the file it would be on its own, taking a token from work for
+// each. gofmt lays out a top-level declaration by itself, so the parts put together are the
+// file gofmt gives once tidy has laid out the blank lines between declarations
+// (TestFormatParts); the parts spread a large file over the cores, and only one part's syntax
+// tree is held at a time.
+func formatParts(src []byte, work chan struct{}) ([]byte, error) {
+	var parts [][]byte
+	start := 0
+	for at := 0; at < len(src); {
+		end := bytes.IndexByte(src[at:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += at
+		}
+		if string(src[at:end]) == splitMark {
+			// The source before the mark joins the current part, or starts a new one.
+			if n := len(parts); n > 0 && len(parts[n-1])+at-start < partBytes {
+				parts[n-1] = append(parts[n-1], src[start:at]...)
+			} else {
+				parts = append(parts, slices.Clip(src[start:at]))
+			}
+			start = min(end+1, len(src))
+		}
+		at = end + 1
+	}
+	parts = append(parts, src[start:])
+	out := make([][]byte, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for k, part := range parts {
+		wg.Add(1)
+		work <- struct{}{}
+		go func() {
+			defer func() { <-work; wg.Done() }()
+			out[k], errs[k] = formatPart(part, k == 0)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// A part of nothing but space (between two marks) gives nothing.
+	out = slices.DeleteFunc(out, func(b []byte) bool { return len(b) == 0 })
+	return bytes.Join(out, []byte("\n")), nil
+}
+
+// formatPart gofmts a part of a file: the first holds the package clause, the others only
+// declarations, which are formatted under a package clause of their own.
+func formatPart(part []byte, first bool) ([]byte, error) {
+	if first {
+		return format.Source(part)
+	}
+	const clause = "package p\n"
+	out, err := format.Source(append([]byte(clause), part...))
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimLeft(out[len(clause):], "\n"), nil
 }
 
 // packageDoc writes doc as the package comment of the file src, right above its package
@@ -148,43 +232,39 @@ func (e *emitter) enumValue(def *ir.EnumDef, i int) jen.Code {
 	}
 }
 
-// file renders one kind of file; render reports whether it wrote anything.
-func (e *emitter) file(kind string, render func(*jen.File) bool) (*File, error) {
+// file renders one kind of file, unformatted, and names it; render reports whether it
+// wrote anything, and src is nil when it did not.
+func (e *emitter) file(kind string, render func(*jen.File) bool) (name string, src []byte, err error) {
+	name = kind + "_gen.go"
+	if e.pkg.Path != "" {
+		name = e.pkg.Path + "/" + name
+	}
 	e.sources = map[string]bool{}
 	f := jen.NewFilePathName(e.pkg.ImportPath(e.prog.Module), e.pkg.Name)
 	f.HeaderComment(Header)
 	e.importNames(f)
 	if !render(f) {
-		return nil, nil
+		return name, nil, nil
 	}
-	var src []string
+	var from []string
 	for _, s := range e.pkg.Sources {
 		if e.sources[s] {
-			src = append(src, s)
+			from = append(from, s)
 		}
 	}
-	if len(src) == 0 {
-		src = e.pkg.Sources
+	if len(from) == 0 {
+		from = e.pkg.Sources
 	}
-	f.HeaderComment("Source: " + strings.Join(src, ", "))
-	// jennifer's own gofmt pass is left out: the one below is the only one, and final,
-	// since the doc comments are written as gofmt would and tidy changes only what gofmt
-	// keeps (TestFormatIsFinal).
+	f.HeaderComment("Source: " + strings.Join(from, ", "))
+	// jennifer's own gofmt pass is left out: formatParts's is the only one, and final, since
+	// the doc comments are written as gofmt would and tidy changes only what gofmt keeps
+	// (TestFormatIsFinal).
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
+		return name, nil, fmt.Errorf("package %s, %s: %w", e.pkg.Path, name, err)
 	}
-	content, err := format.Source(buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("package %s, %s_gen.go: %w", e.pkg.Path, kind, err)
-	}
-	content = tidy(content, e.prog.Module)
-	name := kind + "_gen.go"
-	if e.pkg.Path != "" {
-		name = e.pkg.Path + "/" + name
-	}
-	return &File{Path: name, Content: content}, nil
+	return name, buf.Bytes(), nil
 }
 
 // from records that the file being rendered uses something defined at pos.

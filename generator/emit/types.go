@@ -11,6 +11,7 @@ func (e *emitter) types(f *jen.File) bool {
 	wrote := false
 	var unions unionHelpers
 	for _, t := range e.pkg.Types {
+		split(f)
 		if t.Kind == ir.Union {
 			e.union(f, t, &unions)
 			wrote = true
@@ -36,6 +37,7 @@ func (e *emitter) types(f *jen.File) bool {
 		}
 		wrote = true
 	}
+	split(f)
 	unions.write(f)
 	return wrote
 }
