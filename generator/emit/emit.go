@@ -62,18 +62,23 @@ func Program(prog *ir.Program) ([]File, error) {
 		err  error
 	}
 	slots := make([]slot, len(prog.Packages)*len(kinds))
-	// A token of work is the rendering of a file or the formatting of one of its parts.
+	// A token of work is the rendering of a file or the formatting of one of its parts. One
+	// file is rendered at a time, while the other cores format the parts of those before it:
+	// a file's jennifer tree is the largest thing emit holds.
 	work := make(chan struct{}, runtime.GOMAXPROCS(0))
+	rendering := make(chan struct{}, 1)
 	var wg sync.WaitGroup
 	for i, p := range prog.Packages {
 		for j, kind := range kinds {
 			wg.Add(1)
+			rendering <- struct{}{}
 			work <- struct{}{}
 			go func() {
 				defer wg.Done()
 				e := &emitter{prog: prog, pkg: p, checked: checked, consts: consts}
 				name, src, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
 				<-work
+				<-rendering
 				if src == nil || err != nil {
 					slots[i*len(kinds)+j] = slot{err: err}
 					return
@@ -217,6 +222,8 @@ type emitter struct {
 	checked map[*ir.Type]bool
 	// consts holds the package that declares the constants of each string-style enum.
 	consts map[*ir.EnumDef]*ir.Package
+	// docs are the comment lines of the doc texts met so far (commentLines).
+	docs map[docKey][]string
 }
 
 // enumValue is the constant naming value i of enum def where it has one, else the value.
@@ -329,10 +336,33 @@ func (e *emitter) importNames(f *jen.File) {
 // doc renders doc text as the // lines of a top-level declaration.
 func (e *emitter) doc(text string) *jen.Statement {
 	s := jen.Null()
-	for _, line := range docLines(text, e.prog.DocWrap, false) {
-		s.Comment(commentLine(line)).Line()
+	for _, line := range e.commentLines(text, false) {
+		s.Comment(line).Line()
 	}
 	return s
+}
+
+// commentLines are the raw // lines of doc text, laid out once per file for each text: a
+// large spec repeats many descriptions, and the layout parses each as a doc comment.
+func (e *emitter) commentLines(text string, inside bool) []string {
+	key := docKey{text, inside}
+	if lines, ok := e.docs[key]; ok {
+		return lines
+	}
+	lines := docLines(text, e.prog.DocWrap, inside)
+	for i, line := range lines {
+		lines[i] = commentLine(line)
+	}
+	if e.docs == nil {
+		e.docs = map[docKey][]string{}
+	}
+	e.docs[key] = lines
+	return lines
+}
+
+type docKey struct {
+	text   string
+	inside bool
 }
 
 // innerDoc renders doc text as the // lines of a struct field, an interface method or a
@@ -340,8 +370,8 @@ func (e *emitter) doc(text string) *jen.Statement {
 // column 1, where gofmt would take them for a top-level doc and reformat them.
 func (e *emitter) innerDoc(text string) []jen.Code {
 	var out []jen.Code
-	for _, line := range docLines(text, e.prog.DocWrap, true) {
-		out = append(out, jen.Op("\t").Comment(commentLine(line)))
+	for _, line := range e.commentLines(text, true) {
+		out = append(out, jen.Op("\t").Comment(line))
 	}
 	return out
 }
