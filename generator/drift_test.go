@@ -2,12 +2,14 @@ package generator_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/specgen-dev/specgen/generator"
 )
@@ -85,6 +87,41 @@ func TestDeterministic(t *testing.T) {
 	for p, data := range runs[0] {
 		if !bytes.HasPrefix(data, []byte(generator.Header+"\n")) {
 			t.Errorf("%s does not start with %q", p, generator.Header)
+		}
+	}
+}
+
+// TestDeterministicWithoutOrigins generates, again and again, a JSON spec that kin-openapi
+// reads without origins (a duplicate key sends it to encoding/json): no position orders its
+// types, and the order they were met in must decide, not the addresses of their schemas.
+func TestDeterministicWithoutOrigins(t *testing.T) {
+	var spec strings.Builder
+	spec.WriteString(`{"openapi": "3.0.3", "info": {"title": "t", "title": "t", "version": "1"}, "paths": {}, "components": {"schemas": {`)
+	for i := range 12 {
+		if i > 0 {
+			spec.WriteString(",")
+		}
+		fmt.Fprintf(&spec, `"S%d": {"type": "object", "properties": {"inner": {"type": "object", "properties": {"b": {"type": "string"}, "a": {"type": "integer"}}}}}`, i)
+	}
+	spec.WriteString(`}}}`)
+	cfg := generator.Config{
+		FS:      fstest.MapFS{"openapi.json": {Data: []byte(spec.String())}},
+		SpecDir: "spec",
+		Options: generator.Options{Spec: "openapi.json", Output: "out", Module: "example.com/out", PackageName: "api"},
+	}
+	first, err := generator.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run := 1; run < 10; run++ {
+		files, err := generator.Generate(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range first {
+			if !bytes.Equal(data, files[p]) {
+				t.Fatalf("run %d: %s differs from run 0", run, p)
+			}
 		}
 	}
 }

@@ -222,8 +222,8 @@ type emitter struct {
 	checked map[*ir.Type]bool
 	// consts holds the package that declares the constants of each string-style enum.
 	consts map[*ir.EnumDef]*ir.Package
-	// docs are the comment lines of the doc texts met so far (commentLines).
-	docs map[docKey][]string
+	// docs are the comments of the doc texts met so far (comment).
+	docs map[docKey]string
 }
 
 // enumValue is the constant naming value i of enum def where it has one, else the value.
@@ -335,29 +335,34 @@ func (e *emitter) importNames(f *jen.File) {
 
 // doc renders doc text as the // lines of a top-level declaration.
 func (e *emitter) doc(text string) *jen.Statement {
-	s := jen.Null()
-	for _, line := range e.commentLines(text, false) {
-		s.Comment(line).Line()
+	if block := e.comment(text, false); block != "" {
+		return jen.Comment(block).Line()
 	}
-	return s
+	return jen.Null()
 }
 
-// commentLines are the raw // lines of doc text, laid out once per file for each text: a
-// large spec repeats many descriptions, and the layout parses each as a doc comment.
-func (e *emitter) commentLines(text string, inside bool) []string {
+// comment is doc text as raw // lines, one string, each line after the first indented when
+// inside; it is laid out once per file for each text: a large spec repeats many
+// descriptions, and the layout parses each as a doc comment.
+func (e *emitter) comment(text string, inside bool) string {
 	key := docKey{text, inside}
-	if lines, ok := e.docs[key]; ok {
-		return lines
+	if block, ok := e.docs[key]; ok {
+		return block
 	}
 	lines := docLines(text, e.prog.DocWrap, inside)
 	for i, line := range lines {
 		lines[i] = commentLine(line)
 	}
-	if e.docs == nil {
-		e.docs = map[docKey][]string{}
+	sep := "\n"
+	if inside {
+		sep = "\n\t"
 	}
-	e.docs[key] = lines
-	return lines
+	block := strings.Join(lines, sep)
+	if e.docs == nil {
+		e.docs = map[docKey]string{}
+	}
+	e.docs[key] = block
+	return block
 }
 
 type docKey struct {
@@ -366,17 +371,16 @@ type docKey struct {
 }
 
 // innerDoc renders doc text as the // lines of a struct field, an interface method or a
-// constant of a group, one item per line. Each is indented: jennifer writes these items at
-// column 1, where gofmt would take them for a top-level doc and reformat them.
+// constant of a group, in one item. Each line is indented: jennifer writes items at column 1,
+// where gofmt would take them for a top-level doc and reformat them.
 func (e *emitter) innerDoc(text string) []jen.Code {
-	var out []jen.Code
-	for _, line := range e.commentLines(text, true) {
-		out = append(out, jen.Op("\t").Comment(line))
+	if block := e.comment(text, true); block != "" {
+		return []jen.Code{jen.Op("\t").Comment(block)}
 	}
-	return out
+	return nil
 }
 
-// innerDocTo writes innerDoc(text) into g, one item per line.
+// innerDocTo writes innerDoc(text) into g.
 func (e *emitter) innerDocTo(g *jen.Group, text string) {
 	for _, c := range e.innerDoc(text) {
 		g.Add(c)

@@ -76,6 +76,8 @@ type namedSchema struct {
 	copied   bool
 	explicit bool
 	filled   bool
+	// seq is the order in which discovery met the schema.
+	seq int
 }
 
 func newBuilder(opts Options, doc *openapi3.T, pre *prepass) *builder {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"net/url"
 	"path"
@@ -136,11 +137,10 @@ func (b *builder) restoreCopiedDocs() {
 }
 
 func (b *builder) sortedNamed() []*namedSchema {
-	list := make([]*namedSchema, 0, len(b.named))
-	for _, k := range sortedKeys(b.named) {
-		list = append(list, b.named[k])
-	}
-	slices.SortStableFunc(list, func(x, y *namedSchema) int { return comparePos(x.typ.Pos, y.typ.Pos) })
+	list := slices.Collect(maps.Values(b.named))
+	// Without origins (a JSON spec that kin-openapi read as JSON) every position is the
+	// same, and the keys are addresses: the order the schemas were met in decides.
+	slices.SortFunc(list, func(x, y *namedSchema) int { return cmp.Or(comparePos(x.typ.Pos, y.typ.Pos), x.seq-y.seq) })
 	return list
 }
 
@@ -181,7 +181,7 @@ func (b *builder) addNamed(s *openapi3.Schema, key string, copied bool) {
 	case isUnion(s):
 		t.Kind = ir.Union
 	}
-	b.named[k] = &namedSchema{typ: t, schema: s, key: key, explicit: explicit, copied: copied}
+	b.named[k] = &namedSchema{typ: t, schema: s, key: key, explicit: explicit, copied: copied, seq: len(b.named)}
 	st.pkg.Types = append(st.pkg.Types, t)
 }
 

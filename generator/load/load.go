@@ -110,7 +110,7 @@ func read(opts Options) (*openapi3.T, *prepass, error) {
 		}
 	}
 	doc, err := first.doc, first.err
-	if len(pre.out) > 0 {
+	if len(pre.out) > 0 || pre.escaped {
 		data, _ = pre.read(opts.Root)
 		doc, err = newLoader(opts, pre.read).LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
 	}

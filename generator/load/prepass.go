@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"go.yaml.in/yaml/v4"
 
@@ -59,6 +62,9 @@ type prepass struct {
 	errs []error
 	// released is set once the walk is over and the node trees are dropped.
 	released bool
+	// escaped is set when a JSON file's surrogate escapes were written again
+	// (surrogateEscapes).
+	escaped bool
 }
 
 // brokenRef is a $ref the pre-pass could not follow, where a marker now stands: the cause,
@@ -199,7 +205,17 @@ func (p *prepass) load(name string) *specFile {
 
 func (p *prepass) parse(f *specFile) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(f.data, &doc); err != nil {
+	err := yaml.Unmarshal(f.data, &doc)
+	if err != nil {
+		// YAML has no escape for a UTF-16 surrogate, which JSON writes a character beyond
+		// U+FFFF with (Twilio's "\ud83d\udc4d"); kin-openapi would read such a file as JSON,
+		// without the origins that give positions and the spec's order.
+		if fixed, ok := surrogateEscapes(f.data); ok && yaml.Unmarshal(fixed, &doc) == nil {
+			f.data, err = fixed, nil
+			p.escaped = true
+		}
+	}
+	if err != nil {
 		f.err = fmt.Errorf("not YAML or JSON: %s", strings.Join(strings.Fields(err.Error()), " "))
 		return
 	}
@@ -787,4 +803,47 @@ func (p *prepass) strictErrors() error {
 		errs[i] = d
 	}
 	return errors.Join(errs...)
+}
+
+// surrogateEscapes writes the UTF-16 surrogate escapes of a JSON document as YAML reads
+// them: a pair as the \U escape of its character, a lone surrogate as U+FFFD, which is what
+// encoding/json makes of it. The rest of the line moves left by two columns for each pair.
+// ok is false when data is not JSON or has no such escape.
+func surrogateEscapes(data []byte) (fixed []byte, ok bool) {
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+		return nil, false
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' || i+1 >= len(data) {
+			out = append(out, data[i])
+			continue
+		}
+		r1, ok1 := hexEscape(data[i:])
+		if !ok1 || !utf16.IsSurrogate(r1) {
+			// Any other escape, \\ included, goes through whole.
+			out = append(out, data[i], data[i+1])
+			i++
+			continue
+		}
+		r2, ok2 := hexEscape(data[i+6:])
+		if r := utf16.DecodeRune(r1, r2); ok2 && r != unicode.ReplacementChar {
+			out = fmt.Appendf(out, "\\U%08X", r)
+			i += 11
+		} else {
+			out = append(out, `\uFFFD`...)
+			i += 5
+		}
+		ok = true
+	}
+	return out, ok
+}
+
+// hexEscape is the rune of the \uXXXX escape that b starts with.
+func hexEscape(b []byte) (rune, bool) {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+	return rune(n), err == nil
 }
