@@ -110,7 +110,7 @@ func read(opts Options) (*openapi3.T, *prepass, error) {
 		}
 	}
 	doc, err := first.doc, first.err
-	if len(pre.out) > 0 || pre.escaped {
+	if len(pre.out) > 0 {
 		data, _ = pre.read(opts.Root)
 		doc, err = newLoader(opts, pre.read).LoadFromDataWithPath(data, &url.URL{Path: opts.Root})
 	}
@@ -167,11 +167,15 @@ func cachedReader(fsys fs.FS) func(string) ([]byte, error) {
 	}
 }
 
-// readFile reads the spec file p. The spec folder is an os.Root, which follows no symbolic
+// readFile reads the spec file p, a JSON file's surrogate escapes written as YAML reads
+// them (surrogateEscapes). The spec folder is an os.Root, which follows no symbolic
 // link out of it: a read that fails because p, or a folder on its way, is such a link says so.
 func readFile(fsys fs.FS, p string) ([]byte, error) {
 	data, err := fs.ReadFile(fsys, p)
 	if err == nil {
+		if fixed, ok := surrogateEscapes(data); ok {
+			return fixed, nil
+		}
 		return data, nil
 	}
 	if link, target, ok := linkOut(fsys, p); ok {

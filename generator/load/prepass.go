@@ -62,9 +62,6 @@ type prepass struct {
 	errs []error
 	// released is set once the walk is over and the node trees are dropped.
 	released bool
-	// escaped is set when a JSON file's surrogate escapes were written again
-	// (surrogateEscapes).
-	escaped bool
 }
 
 // brokenRef is a $ref the pre-pass could not follow, where a marker now stands: the cause,
@@ -205,17 +202,7 @@ func (p *prepass) load(name string) *specFile {
 
 func (p *prepass) parse(f *specFile) {
 	var doc yaml.Node
-	err := yaml.Unmarshal(f.data, &doc)
-	if err != nil {
-		// YAML has no escape for a UTF-16 surrogate, which JSON writes a character beyond
-		// U+FFFF with (Twilio's "\ud83d\udc4d"); kin-openapi would read such a file as JSON,
-		// without the origins that give positions and the spec's order.
-		if fixed, ok := surrogateEscapes(f.data); ok && yaml.Unmarshal(fixed, &doc) == nil {
-			f.data, err = fixed, nil
-			p.escaped = true
-		}
-	}
-	if err != nil {
+	if err := yaml.Unmarshal(f.data, &doc); err != nil {
 		f.err = fmt.Errorf("not YAML or JSON: %s", strings.Join(strings.Fields(err.Error()), " "))
 		return
 	}
@@ -807,10 +794,13 @@ func (p *prepass) strictErrors() error {
 
 // surrogateEscapes writes the UTF-16 surrogate escapes of a JSON document as YAML reads
 // them: a pair as the \U escape of its character, a lone surrogate as U+FFFD, which is what
-// encoding/json makes of it. The rest of the line moves left by two columns for each pair.
-// ok is false when data is not JSON or has no such escape.
+// encoding/json makes of it. YAML has no escape for a surrogate, which JSON writes a
+// character beyond U+FFFF with (Twilio's "\ud83d\udc4d"), and kin-openapi would read the
+// document as JSON, without the origins that give positions and the spec's order. The rest
+// of the line moves left by two columns for each pair. ok is false when data is not JSON or
+// has no such escape.
 func surrogateEscapes(data []byte) (fixed []byte, ok bool) {
-	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') || !hasSurrogate(data) {
 		return nil, false
 	}
 	out := make([]byte, 0, len(data))
@@ -837,6 +827,21 @@ func surrogateEscapes(data []byte) (fixed []byte, ok bool) {
 		ok = true
 	}
 	return out, ok
+}
+
+// hasSurrogate reports whether data holds a \uD800 to \uDFFF escape, or a \\uD8 that only
+// looks like one.
+func hasSurrogate(data []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte(`\u`))
+		if i < 0 || off+i+3 >= len(data) {
+			return false
+		}
+		off += i + 2
+		if c, d := data[off], data[off+1]; (c == 'd' || c == 'D') && strings.IndexByte("89abcdefABCDEF", d) >= 0 {
+			return true
+		}
+	}
 }
 
 // hexEscape is the rune of the \uXXXX escape that b starts with.
