@@ -20,6 +20,7 @@ const corpusDir = "../../shared/corpus"
 // generateSpecs are corpus specs of growing size: small, large, and many files.
 var generateSpecs = []struct{ name, path string }{
 	{"petstore", "oai-petstore/petstore.yaml"},
+	{"k8s", "k8s-core-v1/v1.json"},
 	{"github", "github/api.github.com.json"},
 	{"stripe", "stripe/spec3.yaml"},
 	{"digitalocean", "digitalocean-patched/specification/DigitalOcean-public.v2.yaml"},

@@ -18,10 +18,10 @@ func (e *emitter) client(f *jen.File) bool {
 	}
 	e.clientTree(f, c)
 	for _, node := range c.Resources {
-		split(f)
+		e.split(f)
 		e.resourceClient(f, node)
 	}
-	split(f)
+	e.split(f)
 	e.errorGlue(f, c.Error)
 	e.deepWriters(f)
 	return true
@@ -116,7 +116,7 @@ func (e *emitter) resourceClient(f *jen.File, n *ir.ClientNode) {
 		}
 	})
 	for _, op := range ops {
-		split(f)
+		e.split(f)
 		params, results := e.signature(op)
 		params = append(params, jen.Id(local.Opts).Op("...").Id("RequestOption"))
 		if op.Plain() {

@@ -62,28 +62,23 @@ func Program(prog *ir.Program) ([]File, error) {
 		err  error
 	}
 	slots := make([]slot, len(prog.Packages)*len(kinds))
-	// A token of work is the rendering of a file or the formatting of one of its parts. One
-	// file is rendered at a time, while the other cores format the parts of those before it:
-	// a file's jennifer tree is the largest thing emit holds.
+	// A token of work is the rendering of a file or the formatting of one of its parts.
 	work := make(chan struct{}, runtime.GOMAXPROCS(0))
-	rendering := make(chan struct{}, 1)
 	var wg sync.WaitGroup
 	for i, p := range prog.Packages {
 		for j, kind := range kinds {
 			wg.Add(1)
-			rendering <- struct{}{}
 			work <- struct{}{}
 			go func() {
 				defer wg.Done()
 				e := &emitter{prog: prog, pkg: p, checked: checked, consts: consts}
-				name, src, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
+				name, prefix, pieces, err := e.file(kind.name, func(f *jen.File) bool { return kind.render(e, f) })
 				<-work
-				<-rendering
-				if src == nil || err != nil {
+				if prefix == nil || err != nil {
 					slots[i*len(kinds)+j] = slot{err: err}
 					return
 				}
-				content, err := formatParts(src, work)
+				content, err := formatParts(prefix, pieces, work)
 				if err != nil {
 					err = fmt.Errorf("%s: %w", name, err)
 				}
@@ -116,44 +111,59 @@ func Program(prog *ir.Program) ([]File, error) {
 	return files, nil
 }
 
-// splitMark is a line the emitters write between top-level declarations (split), where
-// formatParts may cut the rendered source of a file.
-const splitMark = "//specgen:split"
+// split renders what f holds, the top-level declarations written since the last split, as
+// a piece of the file, and empties f: emit holds only the jennifer tree of the declarations
+// being written, and formatParts may cut the file between two pieces. A file's jennifer
+// tree is many times the size of its source.
+func (e *emitter) split(f *jen.File) {
+	if e.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		e.err = err
+		return
+	}
+	f.Group = jen.NewFile("").Group
+	// f.Render writes the header, the package clause and the imports met so far before
+	// the declarations: the same with no declarations is that prefix.
+	prefix, err := renderPrefix(f)
+	if err != nil {
+		e.err = err
+		return
+	}
+	e.pieces = append(e.pieces, buf.Bytes()[len(prefix):])
+}
 
-// split marks the place before the next top-level declaration of f.
-func split(f *jen.File) { f.Comment(splitMark) }
+// renderPrefix renders f, which holds no declarations.
+func renderPrefix(f *jen.File) ([]byte, error) {
+	var buf bytes.Buffer
+	err := f.Render(&buf)
+	return buf.Bytes(), err
+}
 
 // partBytes is about how much source formatParts formats at once.
 var partBytes = 64 << 10
 
-// formatParts gofmts src, the rendered source of a file, in parts of about partBytes cut at
-// its split marks, each part as the file it would be on its own, taking a token from work for
-// each. gofmt lays out a top-level declaration by itself, so the parts put together are the
-// file gofmt gives once tidy has laid out the blank lines between declarations
-// (TestFormatParts); the parts spread a large file over the cores, and only one part's syntax
-// tree is held at a time.
-func formatParts(src []byte, work chan struct{}) ([]byte, error) {
-	var parts [][]byte
-	start := 0
-	for at := 0; at < len(src); {
-		end := bytes.IndexByte(src[at:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += at
-		}
-		if string(src[at:end]) == splitMark {
-			// The source before the mark joins the current part, or starts a new one.
-			if n := len(parts); n > 0 && len(parts[n-1])+at-start < partBytes {
-				parts[n-1] = append(parts[n-1], src[start:at]...)
-			} else {
-				parts = append(parts, slices.Clip(src[start:at]))
+// formatParts gofmts a file, its prefix (header, package clause, imports) then its pieces
+// (split), in parts of about partBytes, each part as the file it would be on its own, taking
+// a token from work for each. gofmt lays out a top-level declaration by itself, so the parts
+// put together are the file gofmt gives once tidy has laid out the blank lines between
+// declarations (TestFormatParts); the parts spread a large file over the cores, and only
+// one part's syntax tree is held at a time.
+func formatParts(prefix []byte, pieces [][]byte, work chan struct{}) ([]byte, error) {
+	parts := [][]byte{prefix}
+	for i, piece := range pieces {
+		// The pieces were the items of one jennifer file, which puts a newline between two.
+		if n := len(parts) - 1; i == 0 || len(parts[n])+len(piece) < partBytes {
+			if i > 0 {
+				parts[n] = append(parts[n], '\n')
 			}
-			start = min(end+1, len(src))
+			parts[n] = append(parts[n], piece...)
+		} else {
+			parts = append(parts, piece)
 		}
-		at = end + 1
 	}
-	parts = append(parts, src[start:])
 	out := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -169,7 +179,7 @@ func formatParts(src []byte, work chan struct{}) ([]byte, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	// A part of nothing but space (between two marks) gives nothing.
+	// A part of nothing but space gives nothing.
 	out = slices.DeleteFunc(out, func(b []byte) bool { return len(b) == 0 })
 	return bytes.Join(out, []byte("\n")), nil
 }
@@ -224,6 +234,9 @@ type emitter struct {
 	consts map[*ir.EnumDef]*ir.Package
 	// docs are the comments of the doc texts met so far (comment).
 	docs map[docKey]string
+	// pieces are the rendered pieces of the file (split), and err the first error.
+	pieces [][]byte
+	err    error
 }
 
 // enumValue is the constant naming value i of enum def where it has one, else the value.
@@ -239,20 +252,26 @@ func (e *emitter) enumValue(def *ir.EnumDef, i int) jen.Code {
 	}
 }
 
-// file renders one kind of file, unformatted, and names it; render reports whether it
-// wrote anything, and src is nil when it did not.
-func (e *emitter) file(kind string, render func(*jen.File) bool) (name string, src []byte, err error) {
+// file renders one kind of file, unformatted, and names it: its prefix (header, package
+// clause, imports) and its pieces (split); render reports whether it wrote anything, and
+// prefix is nil when it did not.
+func (e *emitter) file(kind string, render func(*jen.File) bool) (name string, prefix []byte, pieces [][]byte, err error) {
 	name = kind + "_gen.go"
 	if e.pkg.Path != "" {
 		name = e.pkg.Path + "/" + name
 	}
 	e.sources = map[string]bool{}
 	f := jen.NewFilePathName(e.pkg.ImportPath(e.prog.Module), e.pkg.Name)
+	// jennifer's own gofmt pass is left out: formatParts's is the only one, and final, since
+	// the doc comments are written as gofmt would and tidy changes only what gofmt keeps
+	// (TestFormatIsFinal).
+	f.NoFormat = true
 	f.HeaderComment(Header)
 	e.importNames(f)
 	if !render(f) {
-		return name, nil, nil
+		return name, nil, nil, nil
 	}
+	e.split(f)
 	var from []string
 	for _, s := range e.pkg.Sources {
 		if e.sources[s] {
@@ -263,15 +282,13 @@ func (e *emitter) file(kind string, render func(*jen.File) bool) (name string, s
 		from = e.pkg.Sources
 	}
 	f.HeaderComment("Source: " + strings.Join(from, ", "))
-	// jennifer's own gofmt pass is left out: formatParts's is the only one, and final, since
-	// the doc comments are written as gofmt would and tidy changes only what gofmt keeps
-	// (TestFormatIsFinal).
-	f.NoFormat = true
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return name, nil, fmt.Errorf("package %s, %s: %w", e.pkg.Path, name, err)
+	if e.err == nil {
+		prefix, e.err = renderPrefix(f)
 	}
-	return name, buf.Bytes(), nil
+	if e.err != nil {
+		return name, nil, nil, fmt.Errorf("package %s, %s: %w", e.pkg.Path, name, e.err)
+	}
+	return name, prefix, e.pieces, nil
 }
 
 // from records that the file being rendered uses something defined at pos.

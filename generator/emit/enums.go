@@ -14,7 +14,7 @@ func (e *emitter) enums(f *jen.File) bool {
 		if t.Kind != ir.Enum {
 			continue
 		}
-		split(f)
+		e.split(f)
 		e.from(t.Pos)
 		f.Add(e.doc(t.Doc)).Type().Id(t.Name).Add(e.typeExpr(t.Underlying))
 		f.Const().DefsFunc(func(g *jen.Group) {

@@ -15,7 +15,7 @@ import (
 )
 
 // TestFormatParts checks that a file formatted in parts is the file formatted whole, cut at
-// every split mark: each golden case and the project's own spec, generated with parts of one
+// every split: each golden case and the project's own spec, generated with parts of one
 // byte (every declaration by itself) and with parts larger than any file.
 func TestFormatParts(t *testing.T) {
 	cases, err := filepath.Glob("../testdata/*.txtar")

@@ -19,12 +19,12 @@ func (e *emitter) server(f *jen.File) bool {
 		return false
 	}
 	for _, n := range c.Resources {
-		split(f)
+		e.split(f)
 		e.unimplemented(f, n)
-		split(f)
+		e.split(f)
 		e.register(f, n)
 	}
-	split(f)
+	e.split(f)
 	e.deepReaders(f)
 	f.Comment("// writeError answers with err as the API's error body.")
 	f.Func().Id(helper.WriteError).Params(jen.Id(local.W).Qual("net/http", "ResponseWriter"), jen.Id(local.Err).Error()).Block(
@@ -41,7 +41,7 @@ func (e *emitter) unimplemented(f *jen.File, n *ir.ClientNode) {
 	f.Commentf("// implementation of %s to keep compiling when the spec gains operations.", n.Interface)
 	f.Type().Id(n.Unimplemented).Struct()
 	for _, op := range n.Package.Operations {
-		split(f)
+		e.split(f)
 		e.from(op.Pos)
 		_, results := e.signature(op)
 		// A stub uses none of its parameters, so it does not name them.

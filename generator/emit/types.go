@@ -11,7 +11,7 @@ func (e *emitter) types(f *jen.File) bool {
 	wrote := false
 	var unions unionHelpers
 	for _, t := range e.pkg.Types {
-		split(f)
+		e.split(f)
 		if t.Kind == ir.Union {
 			e.union(f, t, &unions)
 			wrote = true
@@ -37,7 +37,7 @@ func (e *emitter) types(f *jen.File) bool {
 		}
 		wrote = true
 	}
-	split(f)
+	e.split(f)
 	unions.write(f)
 	return wrote
 }

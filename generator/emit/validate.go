@@ -25,12 +25,12 @@ func (e *emitter) validation(f *jen.File) bool {
 		if t.Kind != ir.Struct && t.Kind != ir.Union {
 			continue
 		}
-		split(f)
+		e.split(f)
 		e.from(t.Pos)
 		v.structMethods(f, t)
 		wrote = true
 	}
-	split(f)
+	e.split(f)
 	v.charRunFuncs(f)
 	if len(v.patterns) > 0 {
 		f.Comment("// validatePatterns are compiled once, when the package loads.")
