@@ -201,12 +201,14 @@ func (p *prepass) load(name string) *specFile {
 }
 
 func (p *prepass) parse(f *specFile) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(f.data, &doc); err != nil {
-		f.err = fmt.Errorf("not YAML or JSON: %s", strings.Join(strings.Fields(err.Error()), " "))
-		return
+	n, err := jsonTree(f.data)
+	if err != nil {
+		n = &yaml.Node{}
+		if err := yaml.Unmarshal(f.data, n); err != nil {
+			f.err = fmt.Errorf("not YAML or JSON: %s", strings.Join(strings.Fields(err.Error()), " "))
+			return
+		}
 	}
-	n := &doc
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
