@@ -139,7 +139,9 @@ for tool in "${GENERATORS[@]}"; do
 	) >"$work/logs/build-$tool.log" 2>&1
 	for name in "${names[@]}"; do
 		pkg=${pkg_of[$name]}
-		f=$(find "$work/$tool/$pkg" -maxdepth 1 -name '*.go' 2>/dev/null | sort | head -1)
+		# A tool that failed on the spec left no folder (ogen), or an empty one.
+		[[ -d $work/$tool/$pkg ]] || continue
+		f=$(find "$work/$tool/$pkg" -maxdepth 1 -name '*.go' | sort | head -1)
 		[[ -n $f ]] || continue
 		printf '\n// bench rebuild %s\n' "$(date +%s%N)" >>"$f"
 		start=$(date +%s%N)

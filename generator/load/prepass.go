@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf16"
 
@@ -62,6 +63,8 @@ type prepass struct {
 	errs []error
 	// released is set once the walk is over and the node trees are dropped.
 	released bool
+	// rewriting, when not nil, is set as soon as a file is to be written again.
+	rewriting *atomic.Bool
 }
 
 // brokenRef is a $ref the pre-pass could not follow, where a marker now stands: the cause,
@@ -125,8 +128,8 @@ func newPrepass(opts Options) *prepass {
 
 // prepare runs the pre-pass over the spec whose root file holds data. A root that does not
 // parse is left to kin-openapi, which says where.
-func prepare(opts Options, data []byte) (*prepass, error) {
-	p, err := walk(opts, data)
+func prepare(opts Options, data []byte, rewriting *atomic.Bool) (*prepass, error) {
+	p, err := walk(opts, data, rewriting)
 	if err != nil {
 		return nil, err
 	}
@@ -135,8 +138,9 @@ func prepare(opts Options, data []byte) (*prepass, error) {
 }
 
 // walk is prepare but for the release of the node trees.
-func walk(opts Options, data []byte) (*prepass, error) {
+func walk(opts Options, data []byte, rewriting *atomic.Bool) (*prepass, error) {
 	p := newPrepass(opts)
+	p.rewriting = rewriting
 	root := &specFile{path: opts.Root, data: data, doc: true}
 	p.files[opts.Root] = root
 	p.parse(root)
@@ -512,7 +516,7 @@ func (p *prepass) fail(f string, v *yaml.Node, s state, where, key string, pos i
 // drop leaves node v out of file f, with a line in the summary.
 func (p *prepass) drop(f string, v *yaml.Node, s state, where, key string, pos ir.Pos, problem string) {
 	p.edits[v] = edit{drop: true}
-	p.files[f].changed = true
+	p.changed(f)
 	what, name := kindNames[s.kind], where
 	if s.kind == kString || s.kind == kExampleValue || s.shape != one {
 		// A field of the element where names.
@@ -526,7 +530,15 @@ func (p *prepass) drop(f string, v *yaml.Node, s state, where, key string, pos i
 
 func (p *prepass) replace(f string, v, with *yaml.Node, file string) {
 	p.edits[v] = edit{node: with, file: file}
+	p.changed(f)
+}
+
+// changed records that file f is to be written again.
+func (p *prepass) changed(f string) {
 	p.files[f].changed = true
+	if p.rewriting != nil {
+		p.rewriting.Store(true)
+	}
 }
 
 // expand writes a $ref that stands for a map of s as the map itself: an entry that may be

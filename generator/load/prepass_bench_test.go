@@ -24,7 +24,7 @@ func BenchmarkPrepass(b *testing.B) {
 		}
 		b.Run(s.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := prepare(Options{FS: os.DirFS(dir), Root: file}, data); err != nil {
+				if _, err := prepare(Options{FS: os.DirFS(dir), Root: file}, data, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -120,7 +120,7 @@ func FuzzPrepass(f *testing.F) {
 			"examples/x.json": {Data: []byte(`{"a": 1}`)},
 		}}
 		opts := Options{FS: fsys, Root: "openapi.yaml", DisplayDir: "spec", Package: "api", Module: "example.com/out", LaxPatterns: true}
-		p, err := prepare(opts, root)
+		p, err := prepare(opts, root, nil)
 		if err != nil {
 			return
 		}

@@ -54,7 +54,7 @@ x-use:
 		"openapi.yaml": {Data: []byte(root)},
 		"schemas.yaml": {Data: []byte("Pet: {type: object, properties: {name: {type: string}}}\n")},
 	}
-	p, err := walk(Options{FS: fsys, Root: "openapi.yaml"}, []byte(root))
+	p, err := walk(Options{FS: fsys, Root: "openapi.yaml"}, []byte(root), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ components:
     A: *base
     B: {<<: *base, title: !local t, example: 2001-12-14}
 `
-	p, err := prepare(Options{FS: fstest.MapFS{"openapi.yaml": {Data: []byte(src)}}, Root: "openapi.yaml"}, []byte(src))
+	p, err := prepare(Options{FS: fstest.MapFS{"openapi.yaml": {Data: []byte(src)}}, Root: "openapi.yaml"}, []byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
