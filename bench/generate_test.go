@@ -21,6 +21,8 @@ const corpusDir = "../../shared/corpus"
 var generateSpecs = []struct{ name, path string }{
 	{"petstore", "oai-petstore/petstore.yaml"},
 	{"k8s", "k8s-core-v1/v1.json"},
+	{"sendgrid", "sendgrid-email-activity/oai_v3_stoplight.json"},
+	{"openai", "openai/openapi.yaml"},
 	{"github", "github/api.github.com.json"},
 	{"stripe", "stripe/spec3.yaml"},
 	{"digitalocean", "digitalocean-patched/specification/DigitalOcean-public.v2.yaml"},
