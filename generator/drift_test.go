@@ -12,20 +12,17 @@ import (
 	"testing/fstest"
 
 	"github.com/specgen-dev/specgen/generator"
+	"github.com/specgen-dev/specgen/internal/golden"
 )
 
 // projectConfig is the generator config of the project's own spec/ and gen/.
 func projectConfig(t testing.TB) generator.Config {
 	t.Helper()
-	data, err := os.ReadFile("../spec/specgen.json")
+	cfg, err := golden.Project("../spec")
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts, err := generator.ParseOptions(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return generator.Config{FS: os.DirFS("../spec"), SpecDir: "spec", Options: opts}
+	return cfg
 }
 
 // TestGenUpToDate regenerates gen/ in memory and fails on any difference from the committed

@@ -175,11 +175,7 @@ func runGolden(t *testing.T, file string) {
 // readCase reads a golden archive and the generator config it describes.
 func readCase(t *testing.T, file string) (*txtar.Archive, generator.Config) {
 	t.Helper()
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := golden.Config(ar)
+	ar, cfg, err := golden.Read(file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,12 +2,9 @@ package emit_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/specgen-dev/specgen/generator"
 	"github.com/specgen-dev/specgen/generator/emit"
@@ -24,25 +21,17 @@ func TestFormatParts(t *testing.T) {
 	}
 	configs := map[string]generator.Config{}
 	for _, file := range cases {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := golden.Config(ar)
+		_, cfg, err := golden.Read(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		configs[strings.TrimSuffix(filepath.Base(file), ".txtar")] = cfg
 	}
-	project, err := os.ReadFile("../../spec/specgen.json")
+	project, err := golden.Project("../../spec")
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts, err := generator.ParseOptions(project)
-	if err != nil {
-		t.Fatal(err)
-	}
-	configs["project"] = generator.Config{FS: os.DirFS("../../spec"), SpecDir: "spec", Options: opts}
+	configs["project"] = project
 
 	for name, cfg := range configs {
 		t.Run(name, func(t *testing.T) {

@@ -32,13 +32,7 @@ var swaggerCases = []string{
 
 func TestSwaggerAt(t *testing.T) {
 	for _, c := range swaggerCases {
-		want := -1
-		if m := swaggerOracle.FindStringIndex(c); m != nil {
-			want = m[0]
-		}
-		if got := swaggerAt([]byte(c)); got != want {
-			t.Errorf("swaggerAt(%q) = %d, want %d", c, got, want)
-		}
+		checkSwaggerAt(t, c)
 	}
 }
 
@@ -46,15 +40,18 @@ func FuzzSwaggerAt(f *testing.F) {
 	for _, c := range swaggerCases {
 		f.Add(c)
 	}
-	f.Fuzz(func(t *testing.T, c string) {
-		want := -1
-		if m := swaggerOracle.FindStringIndex(c); m != nil {
-			want = m[0]
-		}
-		if got := swaggerAt([]byte(c)); got != want {
-			t.Errorf("swaggerAt(%q) = %d, want %d", c, got, want)
-		}
-	})
+	f.Fuzz(checkSwaggerAt)
+}
+
+// checkSwaggerAt compares swaggerAt with the expression on c.
+func checkSwaggerAt(t *testing.T, c string) {
+	want := -1
+	if m := swaggerOracle.FindStringIndex(c); m != nil {
+		want = m[0]
+	}
+	if got := swaggerAt([]byte(c)); got != want {
+		t.Errorf("swaggerAt(%q) = %d, want %d", c, got, want)
+	}
 }
 
 func TestSurrogateEscapes(t *testing.T) {
