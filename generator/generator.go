@@ -25,7 +25,8 @@ const Header = emit.Header
 type Config struct {
 	// FS is the spec folder. Nothing outside it is read: $refs that leave it are refused, and
 	// an FS that follows no symbolic link out of it (an os.Root's) refuses those links, which
-	// the error then names.
+	// the error then names. It is read from two goroutines at once, as os.DirFS, os.Root's FS
+	// and fstest.MapFS allow.
 	FS fs.FS
 	// SpecDir is the spec folder's path relative to the repository, used in positions and
 	// file headers ("spec").

@@ -23,7 +23,8 @@ import (
 
 // Options say what to read and how to map it to Go.
 type Options struct {
-	// FS holds the spec folder; no file outside it is ever read.
+	// FS holds the spec folder; no file outside it is ever read. It must allow concurrent
+	// reads (read).
 	FS fs.FS
 	// Root is the root spec file's path inside FS.
 	Root string
