@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"unicode/utf16"
@@ -18,7 +19,7 @@ import (
 func jsonTree(data []byte) (*yaml.Node, error) {
 	p := &jsonParser{data: data, line: 1, col: 1}
 	p.space()
-	if p.pos == len(data) || data[p.pos] != '{' && data[p.pos] != '[' || !utf8.Valid(data) {
+	if p.pos == len(data) || data[p.pos] != '{' && data[p.pos] != '[' || !utf8.Valid(data) || yamlSpecial(data) {
 		return nil, errNotPlainJSON
 	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Line: p.line, Column: p.col}
@@ -34,6 +35,18 @@ func jsonTree(data []byte) (*yaml.Node, error) {
 }
 
 var errNotPlainJSON = errors.New("not plain JSON")
+
+// yamlSpecial reports whether data holds a character that YAML reads otherwise than JSON:
+// U+0085, U+2028 and U+2029 break a YAML line, even inside a quoted string, and U+FFFE and
+// U+FFFF are not allowed in YAML at all.
+func yamlSpecial(data []byte) bool {
+	for _, r := range []string{"\u0085", "\u2028", "\u2029", "\ufffe", "\uffff"} {
+		if bytes.Contains(data, []byte(r)) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxJSONDepth is deeper than any spec nests, and keeps the recursion bounded.
 const maxJSONDepth = 1000

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -814,7 +815,8 @@ func (p *prepass) strictErrors() error {
 // of the line moves left by two columns for each pair. ok is false when data is not JSON or
 // has no such escape.
 func surrogateEscapes(data []byte) (fixed []byte, ok bool) {
-	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') || !hasSurrogate(data) {
+	// A YAML file in flow style may start like JSON and hold a backslash that is no escape.
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') || !hasSurrogate(data) || !json.Valid(data) {
 		return nil, false
 	}
 	out := make([]byte, 0, len(data))

@@ -64,7 +64,7 @@ func TestSurrogateEscapes(t *testing.T) {
 		{`{"a": "not an escape \\ud83d"}`, ``},
 		{`{"a": "none \u00e9"}`, ``},
 		{"a: \"\\ud83d\\udc4d\"\n", ``},
-		{`{"a": "cut \ud83d`, `{"a": "cut \uFFFD`},
+		{`{"a": "cut \ud83d`, ``},
 	} {
 		got, ok := surrogateEscapes([]byte(c.in))
 		if !ok {
