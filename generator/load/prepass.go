@@ -1,8 +1,6 @@
 package load
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf16"
 
 	"go.yaml.in/yaml/v4"
 
@@ -805,66 +801,4 @@ func (p *prepass) strictErrors() error {
 		errs[i] = d
 	}
 	return errors.Join(errs...)
-}
-
-// surrogateEscapes writes the UTF-16 surrogate escapes of a JSON document as YAML reads
-// them: a pair as the \U escape of its character, a lone surrogate as U+FFFD, which is what
-// encoding/json makes of it. YAML has no escape for a surrogate, which JSON writes a
-// character beyond U+FFFF with (Twilio's "\ud83d\udc4d"), and kin-openapi would read the
-// document as JSON, without the origins that give positions and the spec's order. The rest
-// of the line moves left by two columns for each pair. ok is false when data is not JSON or
-// has no such escape.
-func surrogateEscapes(data []byte) (fixed []byte, ok bool) {
-	// A YAML file in flow style may start like JSON and hold a backslash that is no escape.
-	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') || !hasSurrogate(data) || !json.Valid(data) {
-		return nil, false
-	}
-	out := make([]byte, 0, len(data))
-	for i := 0; i < len(data); i++ {
-		if data[i] != '\\' || i+1 >= len(data) {
-			out = append(out, data[i])
-			continue
-		}
-		r1, ok1 := hexEscape(data[i:])
-		if !ok1 || !utf16.IsSurrogate(r1) {
-			// Any other escape, \\ included, goes through whole.
-			out = append(out, data[i], data[i+1])
-			i++
-			continue
-		}
-		r2, ok2 := hexEscape(data[i+6:])
-		if r := utf16.DecodeRune(r1, r2); ok2 && r != unicode.ReplacementChar {
-			out = fmt.Appendf(out, "\\U%08X", r)
-			i += 11
-		} else {
-			out = append(out, `\uFFFD`...)
-			i += 5
-		}
-		ok = true
-	}
-	return out, ok
-}
-
-// hasSurrogate reports whether data holds a \uD800 to \uDFFF escape, or a \\uD8 that only
-// looks like one.
-func hasSurrogate(data []byte) bool {
-	for off := 0; ; {
-		i := bytes.Index(data[off:], []byte(`\u`))
-		if i < 0 || off+i+3 >= len(data) {
-			return false
-		}
-		off += i + 2
-		if c, d := data[off], data[off+1]; (c == 'd' || c == 'D') && strings.IndexByte("89abcdefABCDEF", d) >= 0 {
-			return true
-		}
-	}
-}
-
-// hexEscape is the rune of the \uXXXX escape that b starts with.
-func hexEscape(b []byte) (rune, bool) {
-	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
-		return 0, false
-	}
-	n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
-	return rune(n), err == nil
 }

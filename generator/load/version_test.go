@@ -53,25 +53,3 @@ func checkSwaggerAt(t *testing.T, c string) {
 		t.Errorf("swaggerAt(%q) = %d, want %d", c, got, want)
 	}
 }
-
-func TestSurrogateEscapes(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{`{"a": "Hello! \ud83d\udc4d"}`, `{"a": "Hello! \U0001F44D"}`},
-		{`{"a": "\uD83D\uDC4D\u00e9"}`, `{"a": "\U0001F44D\u00e9"}`},
-		{`{"a": "lone \ud83d then \n"}`, `{"a": "lone \uFFFD then \n"}`},
-		{`{"a": "low \udc4d"}`, `{"a": "low \uFFFD"}`},
-		{`{"a": "two highs \ud83d\ud83d\udc4d"}`, `{"a": "two highs \uFFFD\U0001F44D"}`},
-		{`{"a": "not an escape \\ud83d"}`, ``},
-		{`{"a": "none \u00e9"}`, ``},
-		{"a: \"\\ud83d\\udc4d\"\n", ``},
-		{`{"a": "cut \ud83d`, ``},
-	} {
-		got, ok := surrogateEscapes([]byte(c.in))
-		if !ok {
-			got = nil
-		}
-		if string(got) != c.want {
-			t.Errorf("surrogateEscapes(%s) = %s, want %s", c.in, got, c.want)
-		}
-	}
-}
